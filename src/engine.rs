@@ -1,0 +1,348 @@
+//! Reconciling: every claim's figure and period read, converted to its metric's base unit, and
+//! the claims that must agree gathered into groups.
+
+use crate::claim::{Claim, Corpus, Family, Status};
+use crate::figure::{read_figure, Figure};
+use crate::period::{label, read_period, Period, PeriodKind};
+use crate::reading::{describe, Step};
+use crate::rules::Rules;
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A figure in its metric's base unit (or, for money, in its own currency until it is converted).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Amount {
+    pub value: f64,
+    pub lo: f64,
+    pub hi: f64,
+    pub unit: String,
+    pub figure: Figure,
+    /// The steps of the reading, the unit conversion included.
+    pub steps: Vec<Step>,
+}
+
+impl Amount {
+    /// The interval widened by a relative tolerance.
+    pub fn widened(&self, tolerance: f64) -> (f64, f64) {
+        widen(self.lo, self.hi, tolerance)
+    }
+}
+
+/// An interval widened by a relative tolerance on each end.
+pub fn widen(lo: f64, hi: f64, tolerance: f64) -> (f64, f64) {
+    (lo - lo.abs() * tolerance, hi + hi.abs() * tolerance)
+}
+
+/// Why a claim's value could not be used.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AmountProblem {
+    Unreadable(String),
+    UnitMismatch {
+        unit: String,
+        unit_dimension: String,
+        metric_dimension: String,
+    },
+}
+
+/// Everything the engine made of one claim.
+#[derive(Debug, Clone)]
+pub struct Reading {
+    /// `None` when the claim states a relation instead of an amount.
+    pub amount: Option<Result<Amount, AmountProblem>>,
+    pub period: Result<Period, String>,
+    pub family: Family,
+}
+
+impl Reading {
+    pub fn amount(&self) -> Option<&Amount> {
+        self.amount.as_ref().and_then(|a| a.as_ref().ok())
+    }
+}
+
+/// What claims must agree on: entity, counterparty, metric, period and status family.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct GroupKey {
+    pub entity: String,
+    pub counterparty: Option<String>,
+    pub metric: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub family: Family,
+}
+
+impl GroupKey {
+    pub fn period_label(&self) -> String {
+        label(self.start, self.end)
+    }
+
+    /// `Amazon`, or `OpenAI ↔ Oracle` for a deal.
+    pub fn entity_label(&self) -> String {
+        match &self.counterparty {
+            Some(c) => format!("{} ↔ {c}", self.entity),
+            None => self.entity.clone(),
+        }
+    }
+}
+
+/// Claims that give an amount for the same key; indices into `Corpus::claims`.
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub key: GroupKey,
+    pub claims: Vec<usize>,
+}
+
+/// The reconciled corpus: a reading per claim (same order as the claims) and the groups.
+#[derive(Debug)]
+pub struct Reconciled {
+    pub readings: Vec<Reading>,
+    pub groups: Vec<Group>,
+}
+
+/// Reads every claim and groups the ones with an amount.
+pub fn reconcile(corpus: &Corpus, rules: &Rules) -> Reconciled {
+    let readings: Vec<Reading> = corpus
+        .claims
+        .iter()
+        .map(|c| read_claim(c, corpus, rules))
+        .collect();
+    let mut groups: BTreeMap<GroupKey, Vec<usize>> = BTreeMap::new();
+    for (i, (claim, reading)) in corpus.claims.iter().zip(&readings).enumerate() {
+        if let Some(key) = group_key(claim, reading) {
+            groups.entry(key).or_default().push(i);
+        }
+    }
+    let groups = groups
+        .into_iter()
+        .map(|(key, claims)| Group { key, claims })
+        .collect();
+    Reconciled { readings, groups }
+}
+
+/// The key of the group a claim's amount belongs to, if it has a readable amount and period.
+pub fn group_key(claim: &Claim, reading: &Reading) -> Option<GroupKey> {
+    reading.amount()?;
+    let period = reading.period.as_ref().ok()?;
+    Some(GroupKey {
+        entity: claim.entity_label(),
+        counterparty: claim.counterparty.clone(),
+        metric: claim.metric.clone(),
+        start: period.start,
+        end: period.end,
+        family: reading.family,
+    })
+}
+
+fn read_claim(claim: &Claim, corpus: &Corpus, rules: &Rules) -> Reading {
+    let source = corpus.source_of(claim);
+    let family = claim.status.unwrap_or(Status::Actual).family();
+    let Some(language) = rules.languages.get(&source.lang) else {
+        let problem = format!("no rules for language `{}`", source.lang);
+        return Reading {
+            amount: claim
+                .value
+                .as_ref()
+                .map(|_| Err(AmountProblem::Unreadable(problem.clone()))),
+            period: Err(problem),
+            family,
+        };
+    };
+    let calendar = match claim.entities.as_slice() {
+        [one] => rules.calendar(one),
+        _ => rules.calendar(""),
+    };
+    let period = match claim.period.as_ref().or(claim.as_of.as_ref()) {
+        Some(text) => read_period(&text.text, &language.periods, source.published, calendar)
+            .map_err(|e| format!("period `{}`: {e}", text.text)),
+        None => {
+            let (start, end) = source.published.span();
+            Ok(Period {
+                start,
+                end,
+                kind: PeriodKind::Absolute,
+                steps: vec![Step::new(
+                    "(no period)",
+                    format!("taken as of publication, {}", source.published_text),
+                )],
+            })
+        }
+    };
+    let amount = claim.value.as_ref().map(|value| {
+        let figure = read_figure(&value.text, &language.figures)
+            .map_err(|e| AmountProblem::Unreadable(format!("value `{}`: {e}", value.text)))?;
+        to_base(figure, claim, rules)
+    });
+    Reading {
+        amount,
+        period,
+        family,
+    }
+}
+
+/// Converts a figure to its metric's base unit, checking that the unit fits the metric.
+fn to_base(figure: Figure, claim: &Claim, rules: &Rules) -> Result<Amount, AmountProblem> {
+    let metric = rules
+        .metrics
+        .get(&claim.metric)
+        .ok_or_else(|| AmountProblem::Unreadable(format!("unknown metric `{}`", claim.metric)))?;
+    let base = rules
+        .dimensions
+        .get(&metric.dimension)
+        .map(|d| d.base.clone())
+        .unwrap_or_default();
+    let mut steps = figure.steps.clone();
+    let written = figure.unit.clone().or_else(|| claim.unit.clone());
+    let Some(unit) = written else {
+        steps.push(Step::new(
+            "(no unit)",
+            format!("taken as the metric's unit, {}", show_unit(&base)),
+        ));
+        return Ok(Amount {
+            value: figure.value,
+            lo: figure.lo,
+            hi: figure.hi,
+            unit: base,
+            figure,
+            steps,
+        });
+    };
+    let Some(def) = rules.units.get(&unit) else {
+        return Err(AmountProblem::Unreadable(format!(
+            "unit `{unit}` is not declared in rules (units:)"
+        )));
+    };
+    if def.dimension != metric.dimension {
+        return Err(AmountProblem::UnitMismatch {
+            unit,
+            unit_dimension: def.dimension.clone(),
+            metric_dimension: metric.dimension.clone(),
+        });
+    }
+    let (factor, unit_out) = match def.factor {
+        Some(f) => (f, base.clone()),
+        None if unit == base => (1.0, base.clone()),
+        None => (1.0, unit.clone()),
+    };
+    if unit_out != unit || factor != 1.0 {
+        steps.push(Step::new(
+            unit.clone(),
+            format!("×{factor} → {}", show_unit(&unit_out)),
+        ));
+    }
+    Ok(Amount {
+        value: figure.value * factor,
+        lo: figure.lo * factor,
+        hi: figure.hi * factor,
+        unit: unit_out,
+        figure,
+        steps,
+    })
+}
+
+fn show_unit(unit: &str) -> &str {
+    if unit.is_empty() {
+        "a count"
+    } else {
+        unit
+    }
+}
+
+/// A figure for people: `2e11 USD`, `[1.95e11, 2.05e11] USD`.
+pub fn show_amount(amount: &Amount) -> String {
+    format!("{} {}", show_interval(amount.lo, amount.hi), amount.unit)
+        .trim_end()
+        .to_string()
+}
+
+/// An interval for people, with the fewest digits that tell its ends apart.
+pub fn show_interval(lo: f64, hi: f64) -> String {
+    if lo == hi {
+        return show_number(lo);
+    }
+    format!("{}..{}", show_number(lo), show_number(hi))
+}
+
+/// A number in engineering-friendly form: `26.25e9`, `200e9`, `4`, `0.75`.
+pub fn show_number(v: f64) -> String {
+    if !v.is_finite() {
+        return if v > 0.0 {
+            "∞".into()
+        } else if v < 0.0 {
+            "-∞".into()
+        } else {
+            "NaN".into()
+        };
+    }
+    if v == 0.0 {
+        return "0".into();
+    }
+    let exp = v.abs().log10().floor() as i32;
+    if (-3..6).contains(&exp) {
+        return trim_float(format!("{v:.6}"));
+    }
+    let e3 = exp.div_euclid(3) * 3;
+    let mantissa = v / 10f64.powi(e3);
+    format!("{}e{e3}", trim_float(format!("{mantissa:.4}")))
+}
+
+fn trim_float(s: String) -> String {
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
+
+/// How a claim was read, in one line: the figure's steps and the period's.
+pub fn explain(claim: &Claim, reading: &Reading) -> String {
+    let mut parts = Vec::new();
+    match &reading.amount {
+        Some(Ok(a)) => parts.push(format!(
+            "{}: {} ⇒ {}",
+            claim.value.as_ref().map(|v| v.text.as_str()).unwrap_or(""),
+            describe(&a.steps),
+            show_amount(a)
+        )),
+        Some(Err(AmountProblem::Unreadable(e))) => parts.push(e.clone()),
+        Some(Err(AmountProblem::UnitMismatch { unit, .. })) => parts.push(format!("unit {unit}")),
+        None => {}
+    }
+    match &reading.period {
+        Ok(p) => parts.push(format!(
+            "period {}: {} ⇒ {}",
+            claim
+                .period
+                .as_ref()
+                .or(claim.as_of.as_ref())
+                .map(|p| p.text.as_str())
+                .unwrap_or("(none)"),
+            describe(&p.steps),
+            label(p.start, p.end)
+        )),
+        Err(e) => parts.push(e.clone()),
+    }
+    format!("{}: {}", claim.id, parts.join("; "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_easily() {
+        assert_eq!(show_number(2e11), "200e9");
+        assert_eq!(show_number(26.25e9), "26.25e9");
+        assert_eq!(show_number(4.0), "4");
+        assert_eq!(show_number(0.75), "0.75");
+        assert_eq!(show_number(-3.0), "-3");
+        assert_eq!(show_number(1e-6), "1e-6");
+        assert_eq!(show_interval(1.0, 2.0), "1..2");
+    }
+
+    #[test]
+    fn widening_keeps_sign_right() {
+        let (lo, hi) = widen(-11.0, -9.0, 0.1);
+        assert!(lo < -11.0 && hi > -9.0);
+        assert_eq!(widen(100.0, 100.0, 0.05), (95.0, 105.0));
+    }
+}

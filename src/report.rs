@@ -1,0 +1,510 @@
+//! The report: findings, consistency tables and best estimates as one data structure, and its
+//! renderings (text tables, Markdown, JSON). Every output is built from [`Report`].
+
+use crate::check::{run_all, Context};
+use crate::claim::{Corpus, Family, Relation};
+use crate::engine::{show_amount, Reconciled};
+use crate::finding::{Finding, Kind, Severity};
+use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    Consistent,
+    Contradiction,
+    Revised,
+    Drift,
+    SingleSource,
+}
+
+impl Verdict {
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Consistent => "consistent",
+            Verdict::Contradiction => "contradiction",
+            Verdict::Revised => "revised",
+            Verdict::Drift => "drift",
+            Verdict::SingleSource => "single-source",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Span {
+    pub start: String,
+    pub end: String,
+}
+
+/// The figure the evidence supports best in a group.
+#[derive(Debug, Clone, Serialize)]
+pub struct Best {
+    pub value: f64,
+    pub lo: f64,
+    pub hi: f64,
+    pub unit: String,
+    pub support: Vec<String>,
+    pub dissent: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupReport {
+    pub entity: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub counterparty: Option<String>,
+    pub metric: String,
+    pub period: Span,
+    pub period_label: String,
+    pub family: Family,
+    pub verdict: Verdict,
+    pub claims: Vec<String>,
+    pub best: Option<Best>,
+}
+
+/// One line of a consistency table: a claim as reported and as read.
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    pub claim: String,
+    pub period: String,
+    pub source: String,
+    pub figure: String,
+    pub normalised: String,
+    pub status: String,
+    pub verdict: String,
+}
+
+/// The rows for one entity and metric.
+#[derive(Debug, Clone, Serialize)]
+pub struct TableReport {
+    pub entity: String,
+    pub metric: String,
+    pub rows: Vec<Row>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    pub error: usize,
+    pub warning: usize,
+    pub info: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub claims: usize,
+    pub files: usize,
+    pub findings: Vec<Finding>,
+    pub summary: Summary,
+    pub groups: Vec<GroupReport>,
+    pub tables: Vec<TableReport>,
+}
+
+impl Report {
+    /// Runs the checks and builds every part of the report.
+    pub fn build(cx: &Context) -> Report {
+        let findings = run_all(cx);
+        let mut summary = Summary::default();
+        for f in findings.iter().filter(|f| f.waived.is_none()) {
+            match f.severity {
+                Severity::Error => summary.error += 1,
+                Severity::Warning => summary.warning += 1,
+                Severity::Info => summary.info += 1,
+            }
+        }
+        let groups = group_reports(cx, &findings);
+        let tables = tables(cx.corpus, cx.reconciled, &groups);
+        Report {
+            claims: cx.corpus.claims.len(),
+            files: cx.corpus.files.len(),
+            findings,
+            summary,
+            groups,
+            tables,
+        }
+    }
+
+    /// Whether `check` should exit 1.
+    pub fn fails(&self) -> bool {
+        self.findings.iter().any(Finding::fails)
+    }
+}
+
+fn group_reports(cx: &Context, findings: &[Finding]) -> Vec<GroupReport> {
+    let ids: Vec<&str> = cx.corpus.claims.iter().map(|c| c.id.as_str()).collect();
+    let superseded: BTreeSet<&str> = findings
+        .iter()
+        .filter(|f| f.kind == Kind::Revision)
+        .filter_map(|f| f.claims.get(1).map(String::as_str))
+        .collect();
+    cx.reconciled
+        .groups
+        .iter()
+        .map(|group| {
+            let claim_ids: Vec<String> = group.claims.iter().map(|&i| ids[i].to_string()).collect();
+            let touches = |kind: Kind| {
+                findings
+                    .iter()
+                    .any(|f| f.kind == kind && f.claims.iter().all(|c| claim_ids.contains(c)))
+            };
+            let origins: BTreeSet<&str> = group
+                .claims
+                .iter()
+                .map(|&i| cx.corpus.source_of(&cx.corpus.claims[i]).origin())
+                .collect();
+            let verdict = if touches(Kind::Contradiction) {
+                Verdict::Contradiction
+            } else if touches(Kind::Revision) {
+                Verdict::Revised
+            } else if origins.len() == 1 {
+                Verdict::SingleSource
+            } else {
+                Verdict::Consistent
+            };
+            let current: Vec<usize> = group
+                .claims
+                .iter()
+                .copied()
+                .filter(|&i| !superseded.contains(ids[i]))
+                .collect();
+            GroupReport {
+                entity: group.key.entity.clone(),
+                counterparty: group.key.counterparty.clone(),
+                metric: group.key.metric.clone(),
+                period: Span {
+                    start: group.key.start.to_string(),
+                    end: group.key.end.to_string(),
+                },
+                period_label: group.key.period_label(),
+                family: group.key.family,
+                verdict,
+                claims: claim_ids,
+                best: best(cx, &current),
+            }
+        })
+        .collect()
+}
+
+/// The interval that the most independent origins support: each origin counts once, and the
+/// supporting claims' intervals (widened by tolerance) are intersected.
+fn best(cx: &Context, claims: &[usize]) -> Option<Best> {
+    let amounts: Vec<(usize, &crate::engine::Amount)> = claims
+        .iter()
+        .filter_map(|&i| cx.reconciled.readings[i].amount().map(|a| (i, a)))
+        .collect();
+    let unit = majority(amounts.iter().map(|(_, a)| a.unit.as_str()))?;
+    let amounts: Vec<_> = amounts
+        .into_iter()
+        .filter(|(_, a)| a.unit == unit)
+        .collect();
+    let tolerance = |i: usize| {
+        let c = &cx.corpus.claims[i];
+        c.tolerance.unwrap_or_else(|| cx.rules.tolerance(&c.metric))
+    };
+    let intervals: Vec<(usize, f64, f64)> = amounts
+        .iter()
+        .map(|(i, a)| {
+            let (lo, hi) = a.widened(tolerance(*i));
+            (*i, lo, hi)
+        })
+        .collect();
+    // The candidate points are the interval ends; for each, count distinct origins covering it.
+    let mut best_point = None;
+    let mut best_count = 0;
+    for &(_, lo, hi) in &intervals {
+        for point in [lo, hi, (lo + hi) / 2.0] {
+            let origins: BTreeSet<&str> = intervals
+                .iter()
+                .filter(|(_, l, h)| *l <= point && point <= *h)
+                .map(|(i, _, _)| cx.corpus.source_of(&cx.corpus.claims[*i]).origin())
+                .collect();
+            if origins.len() > best_count {
+                best_count = origins.len();
+                best_point = Some(point);
+            }
+        }
+    }
+    let point = best_point?;
+    let support: Vec<usize> = intervals
+        .iter()
+        .filter(|(_, l, h)| *l <= point && point <= *h)
+        .map(|(i, _, _)| *i)
+        .collect();
+    let dissent: Vec<usize> = intervals
+        .iter()
+        .map(|(i, _, _)| *i)
+        .filter(|i| !support.contains(i))
+        .collect();
+    let supporting: Vec<&crate::engine::Amount> = amounts
+        .iter()
+        .filter(|(i, _)| support.contains(i))
+        .map(|(_, a)| *a)
+        .collect();
+    let mut lo = supporting
+        .iter()
+        .map(|a| a.lo)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let mut hi = supporting
+        .iter()
+        .map(|a| a.hi)
+        .fold(f64::INFINITY, f64::min);
+    if lo > hi {
+        lo = point;
+        hi = point;
+    }
+    let mut values: Vec<f64> = supporting.iter().map(|a| a.value).collect();
+    values.sort_by(f64::total_cmp);
+    let value = values[values.len() / 2].clamp(lo, hi);
+    let ids = |v: &[usize]| v.iter().map(|&i| cx.corpus.claims[i].id.clone()).collect();
+    Some(Best {
+        value,
+        lo,
+        hi,
+        unit: unit.to_string(),
+        support: ids(&support),
+        dissent: ids(&dissent),
+    })
+}
+
+fn majority<'a>(units: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for u in units {
+        *counts.entry(u).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(u, n)| (*n, std::cmp::Reverse(*u)))
+        .map(|(u, _)| u)
+}
+
+fn tables(corpus: &Corpus, reconciled: &Reconciled, groups: &[GroupReport]) -> Vec<TableReport> {
+    let verdicts: BTreeMap<&str, Verdict> = groups
+        .iter()
+        .flat_map(|g| g.claims.iter().map(move |c| (c.as_str(), g.verdict)))
+        .collect();
+    let mut tables: BTreeMap<(String, String), Vec<(String, Row)>> = BTreeMap::new();
+    for (claim, reading) in corpus.claims.iter().zip(&reconciled.readings) {
+        let source = corpus.source_of(claim);
+        let entity = match &claim.counterparty {
+            Some(c) => format!("{} ↔ {c}", claim.entity_label()),
+            None => claim.entity_label(),
+        };
+        let (period, sort) = match &reading.period {
+            Ok(p) => (
+                crate::period::label(p.start, p.end),
+                format!("{}{}", p.start, p.end),
+            ),
+            Err(_) => ("unreadable".to_string(), "~".to_string()),
+        };
+        let written_period = claim
+            .period
+            .as_ref()
+            .or(claim.as_of.as_ref())
+            .map(|p| p.text.as_str());
+        let period_cell = match written_period {
+            Some(w) if w != period => format!("{period} ({w})"),
+            _ => period,
+        };
+        let figure = match (&claim.value, &claim.relation) {
+            (Some(v), _) => v.text.clone(),
+            (None, Some(r)) => relation_text(r),
+            (None, None) => String::new(),
+        };
+        let normalised = match &reading.amount {
+            Some(Ok(a)) => show_amount(a),
+            Some(Err(_)) => "unreadable".to_string(),
+            None => "relation".to_string(),
+        };
+        let verdict = match verdicts.get(claim.id.as_str()) {
+            Some(v) => v.name().to_string(),
+            None if claim.relation.is_some() => "relation".to_string(),
+            None => "unread".to_string(),
+        };
+        let row = Row {
+            claim: claim.id.clone(),
+            period: period_cell,
+            source: format!("{} {}", source.publisher, source.published_text),
+            figure,
+            normalised,
+            status: claim.status.map(|s| s.name()).unwrap_or("").to_string(),
+            verdict,
+        };
+        tables
+            .entry((entity, claim.metric.clone()))
+            .or_default()
+            .push((format!("{sort}{}{}", source.published_text, claim.id), row));
+    }
+    tables
+        .into_iter()
+        .map(|((entity, metric), mut rows)| {
+            rows.sort_by(|a, b| a.0.cmp(&b.0));
+            TableReport {
+                entity,
+                metric,
+                rows: rows.into_iter().map(|(_, r)| r).collect(),
+            }
+        })
+        .collect()
+}
+
+fn relation_text(relation: &Relation) -> String {
+    match relation {
+        Relation::Growth { from, factor } => {
+            format!("= {} × {}", crate::engine::show_number(*factor), from.text)
+        }
+        Relation::Share { of, fraction } => {
+            format!("= {} of {of}", crate::engine::show_number(*fraction))
+        }
+        Relation::RunRate { from } => format!("= run rate of {}", from.text),
+    }
+}
+
+/// Text: a table per entity and metric, then the findings. `width` fixes the table width.
+pub fn render_text(report: &Report, width: u16) -> String {
+    let mut out = String::new();
+    for table in &report.tables {
+        out.push_str(&format!("\n{} — {}\n", table.entity, table.metric));
+        let mut t = Table::new();
+        t.load_style(UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(width)
+            .set_header([
+                "Period",
+                "Source",
+                "As reported",
+                "Normalised",
+                "Status",
+                "Verdict",
+                "Claim",
+            ]);
+        for r in &table.rows {
+            t.add_row([
+                &r.period,
+                &r.source,
+                &r.figure,
+                &r.normalised,
+                &r.status,
+                &r.verdict,
+                &r.claim,
+            ]);
+        }
+        out.push_str(&t.to_string());
+        out.push('\n');
+    }
+    out.push('\n');
+    out.push_str(&render_findings_text(report));
+    out
+}
+
+/// The findings alone, as `check` prints them.
+pub fn render_findings_text(report: &Report) -> String {
+    let mut out = String::new();
+    for f in &report.findings {
+        let waived = f
+            .waived
+            .as_ref()
+            .map(|r| format!(" (waived: {r})"))
+            .unwrap_or_default();
+        let place = f
+            .locations
+            .first()
+            .map(|l| format!("{}:{}:{}: ", l.file, l.line, l.column))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "{place}{} [{}] {}{waived}\n",
+            f.severity.name(),
+            f.kind.name(),
+            f.message
+        ));
+        for l in f.locations.iter().skip(1) {
+            out.push_str(&format!("    also {}:{}:{}\n", l.file, l.line, l.column));
+        }
+        for e in &f.explanation {
+            out.push_str(&format!("    read {e}\n"));
+        }
+    }
+    out.push_str(&format!(
+        "{} claims in {} files: {} errors, {} warnings, {} infos\n",
+        report.claims,
+        report.files,
+        report.summary.error,
+        report.summary.warning,
+        report.summary.info
+    ));
+    out
+}
+
+/// GitHub-flavoured Markdown: the same tables and findings.
+pub fn render_markdown(report: &Report) -> String {
+    let mut out = String::from("# crosscheck report\n\n");
+    out.push_str(&format!(
+        "{} claims in {} files: **{} errors**, {} warnings, {} infos.\n",
+        report.claims,
+        report.files,
+        report.summary.error,
+        report.summary.warning,
+        report.summary.info
+    ));
+    for table in &report.tables {
+        out.push_str(&format!("\n## {} — {}\n\n", table.entity, table.metric));
+        out.push_str("| Period | Source | As reported | Normalised | Status | Verdict | Claim |\n");
+        out.push_str("|---|---|---|---|---|---|---|\n");
+        for r in &table.rows {
+            let cells = [
+                &r.period,
+                &r.source,
+                &r.figure,
+                &r.normalised,
+                &r.status,
+                &r.verdict,
+                &r.claim,
+            ];
+            let cells: Vec<String> = cells.iter().map(|c| c.replace('|', "\\|")).collect();
+            out.push_str(&format!("| {} |\n", cells.join(" | ")));
+        }
+    }
+    out.push_str("\n## Findings\n\n");
+    for f in &report.findings {
+        let waived = f
+            .waived
+            .as_ref()
+            .map(|r| format!(" *(waived: {r})*"))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "- **{}** `{}` {}{waived}\n",
+            f.severity.name(),
+            f.kind.name(),
+            f.message
+        ));
+        if !f.explanation.is_empty() {
+            out.push_str("  <details><summary>how the figures were read</summary>\n\n");
+            for e in &f.explanation {
+                out.push_str(&format!("  - {e}\n"));
+            }
+            out.push_str("  </details>\n");
+        }
+    }
+    out
+}
+
+/// `report --format json`.
+pub fn render_json(report: &Report) -> String {
+    serde_json::to_string_pretty(report).unwrap_or_default()
+}
+
+/// `check --format json`, as cli.md describes it.
+pub fn render_check_json(report: &Report) -> String {
+    #[derive(Serialize)]
+    struct CheckOutput<'a> {
+        claims: usize,
+        files: usize,
+        findings: &'a [Finding],
+        summary: &'a Summary,
+    }
+    serde_json::to_string_pretty(&CheckOutput {
+        claims: report.claims,
+        files: report.files,
+        findings: &report.findings,
+        summary: &report.summary,
+    })
+    .unwrap_or_default()
+}
