@@ -5,6 +5,7 @@
 use crate::check::Context;
 use crate::diagnostic::Diagnostic;
 use crate::engine::{reconcile, show_number};
+use crate::estimate::estimate_all;
 use crate::figure::read_figure;
 use crate::load::load;
 use crate::period::{label, read_period, Published};
@@ -155,10 +156,12 @@ fn build_report(cli: &Cli) -> Result<Report, CliError> {
     let rules = rules(cli)?;
     let (corpus, archives) = corpus(cli, &rules)?;
     let reconciled = reconcile(&corpus, &rules);
+    let estimates = estimate_all(&corpus, &rules, &reconciled);
     let cx = Context {
         corpus: &corpus,
         rules: &rules,
         reconciled: &reconciled,
+        estimates: &estimates,
         archives: &archives,
     };
     Ok(Report::build(&cx))

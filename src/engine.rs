@@ -51,6 +51,9 @@ pub struct Reading {
     /// `None` when the claim states a relation instead of an amount.
     pub amount: Option<Result<Amount, AmountProblem>>,
     pub period: Result<Period, String>,
+    /// False when the claim gives neither `period:` nor `as_of:`; `period` is then the
+    /// publication date, and the claim is grouped with the other undated figures.
+    pub dated: bool,
     pub family: Family,
 }
 
@@ -73,7 +76,16 @@ pub struct GroupKey {
 
 impl GroupKey {
     pub fn period_label(&self) -> String {
-        label(self.start, self.end)
+        if self.is_undated() {
+            "undated".to_string()
+        } else {
+            label(self.start, self.end)
+        }
+    }
+
+    /// Undated claims share one group per entity and metric, whatever their publication date.
+    pub fn is_undated(&self) -> bool {
+        self.start == NaiveDate::MIN && self.end == NaiveDate::MAX
     }
 
     /// `Amazon`, or `OpenAI ↔ Oracle` for a deal.
@@ -123,12 +135,17 @@ pub fn reconcile(corpus: &Corpus, rules: &Rules) -> Reconciled {
 pub fn group_key(claim: &Claim, reading: &Reading) -> Option<GroupKey> {
     reading.amount()?;
     let period = reading.period.as_ref().ok()?;
+    let (start, end) = if reading.dated {
+        (period.start, period.end)
+    } else {
+        (NaiveDate::MIN, NaiveDate::MAX)
+    };
     Some(GroupKey {
         entity: claim.entity_label(),
         counterparty: claim.counterparty.clone(),
         metric: claim.metric.clone(),
-        start: period.start,
-        end: period.end,
+        start,
+        end,
         family: reading.family,
     })
 }
@@ -144,6 +161,7 @@ fn read_claim(claim: &Claim, corpus: &Corpus, rules: &Rules) -> Reading {
                 .as_ref()
                 .map(|_| Err(AmountProblem::Unreadable(problem.clone()))),
             period: Err(problem),
+            dated: true,
             family,
         };
     };
@@ -175,6 +193,7 @@ fn read_claim(claim: &Claim, corpus: &Corpus, rules: &Rules) -> Reading {
     Reading {
         amount,
         period,
+        dated: claim.period.is_some() || claim.as_of.is_some(),
         family,
     }
 }

@@ -15,3 +15,4 @@ pub mod period;
 pub mod reading;
 pub mod report;
 pub mod rules;
+pub mod estimate;

@@ -131,15 +131,11 @@ impl Report {
 
 fn group_reports(cx: &Context, findings: &[Finding]) -> Vec<GroupReport> {
     let ids: Vec<&str> = cx.corpus.claims.iter().map(|c| c.id.as_str()).collect();
-    let superseded: BTreeSet<&str> = findings
-        .iter()
-        .filter(|f| f.kind == Kind::Revision)
-        .filter_map(|f| f.claims.get(1).map(String::as_str))
-        .collect();
     cx.reconciled
         .groups
         .iter()
-        .map(|group| {
+        .zip(cx.estimates)
+        .map(|(group, estimate)| {
             let claim_ids: Vec<String> = group.claims.iter().map(|&i| ids[i].to_string()).collect();
             let touches = |kind: Kind| {
                 findings
@@ -160,12 +156,6 @@ fn group_reports(cx: &Context, findings: &[Finding]) -> Vec<GroupReport> {
             } else {
                 Verdict::Consistent
             };
-            let current: Vec<usize> = group
-                .claims
-                .iter()
-                .copied()
-                .filter(|&i| !superseded.contains(ids[i]))
-                .collect();
             GroupReport {
                 entity: group.key.entity.clone(),
                 counterparty: group.key.counterparty.clone(),
@@ -178,102 +168,17 @@ fn group_reports(cx: &Context, findings: &[Finding]) -> Vec<GroupReport> {
                 family: group.key.family,
                 verdict,
                 claims: claim_ids,
-                best: best(cx, &current),
+                best: estimate.as_ref().map(|e| Best {
+                    value: e.value,
+                    lo: e.lo,
+                    hi: e.hi,
+                    unit: e.unit.clone(),
+                    support: e.support.iter().map(|&i| ids[i].to_string()).collect(),
+                    dissent: e.dissent.iter().map(|&i| ids[i].to_string()).collect(),
+                }),
             }
         })
         .collect()
-}
-
-/// The interval that the most independent origins support: each origin counts once, and the
-/// supporting claims' intervals (widened by tolerance) are intersected.
-fn best(cx: &Context, claims: &[usize]) -> Option<Best> {
-    let amounts: Vec<(usize, &crate::engine::Amount)> = claims
-        .iter()
-        .filter_map(|&i| cx.reconciled.readings[i].amount().map(|a| (i, a)))
-        .collect();
-    let unit = majority(amounts.iter().map(|(_, a)| a.unit.as_str()))?;
-    let amounts: Vec<_> = amounts
-        .into_iter()
-        .filter(|(_, a)| a.unit == unit)
-        .collect();
-    let tolerance = |i: usize| {
-        let c = &cx.corpus.claims[i];
-        c.tolerance.unwrap_or_else(|| cx.rules.tolerance(&c.metric))
-    };
-    let intervals: Vec<(usize, f64, f64)> = amounts
-        .iter()
-        .map(|(i, a)| {
-            let (lo, hi) = a.widened(tolerance(*i));
-            (*i, lo, hi)
-        })
-        .collect();
-    // The candidate points are the interval ends; for each, count distinct origins covering it.
-    let mut best_point = None;
-    let mut best_count = 0;
-    for &(_, lo, hi) in &intervals {
-        for point in [lo, hi, (lo + hi) / 2.0] {
-            let origins: BTreeSet<&str> = intervals
-                .iter()
-                .filter(|(_, l, h)| *l <= point && point <= *h)
-                .map(|(i, _, _)| cx.corpus.source_of(&cx.corpus.claims[*i]).origin())
-                .collect();
-            if origins.len() > best_count {
-                best_count = origins.len();
-                best_point = Some(point);
-            }
-        }
-    }
-    let point = best_point?;
-    let support: Vec<usize> = intervals
-        .iter()
-        .filter(|(_, l, h)| *l <= point && point <= *h)
-        .map(|(i, _, _)| *i)
-        .collect();
-    let dissent: Vec<usize> = intervals
-        .iter()
-        .map(|(i, _, _)| *i)
-        .filter(|i| !support.contains(i))
-        .collect();
-    let supporting: Vec<&crate::engine::Amount> = amounts
-        .iter()
-        .filter(|(i, _)| support.contains(i))
-        .map(|(_, a)| *a)
-        .collect();
-    let mut lo = supporting
-        .iter()
-        .map(|a| a.lo)
-        .fold(f64::NEG_INFINITY, f64::max);
-    let mut hi = supporting
-        .iter()
-        .map(|a| a.hi)
-        .fold(f64::INFINITY, f64::min);
-    if lo > hi {
-        lo = point;
-        hi = point;
-    }
-    let mut values: Vec<f64> = supporting.iter().map(|a| a.value).collect();
-    values.sort_by(f64::total_cmp);
-    let value = values[values.len() / 2].clamp(lo, hi);
-    let ids = |v: &[usize]| v.iter().map(|&i| cx.corpus.claims[i].id.clone()).collect();
-    Some(Best {
-        value,
-        lo,
-        hi,
-        unit: unit.to_string(),
-        support: ids(&support),
-        dissent: ids(&dissent),
-    })
-}
-
-fn majority<'a>(units: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for u in units {
-        *counts.entry(u).or_default() += 1;
-    }
-    counts
-        .into_iter()
-        .max_by_key(|(u, n)| (*n, std::cmp::Reverse(*u)))
-        .map(|(u, _)| u)
 }
 
 fn tables(corpus: &Corpus, reconciled: &Reconciled, groups: &[GroupReport]) -> Vec<TableReport> {
@@ -289,6 +194,7 @@ fn tables(corpus: &Corpus, reconciled: &Reconciled, groups: &[GroupReport]) -> V
             None => claim.entity_label(),
         };
         let (period, sort) = match &reading.period {
+            Ok(_) if !reading.dated => ("undated".to_string(), "~undated".to_string()),
             Ok(p) => (
                 crate::period::label(p.start, p.end),
                 format!("{}{}", p.start, p.end),

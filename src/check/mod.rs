@@ -15,6 +15,7 @@ mod unreadable;
 
 use crate::claim::Corpus;
 use crate::engine::{explain, Amount, Reconciled};
+use crate::estimate::Estimate;
 use crate::finding::{Finding, Kind, Location};
 use crate::rules::Rules;
 use std::collections::BTreeMap;
@@ -24,6 +25,8 @@ pub struct Context<'a> {
     pub corpus: &'a Corpus,
     pub rules: &'a Rules,
     pub reconciled: &'a Reconciled,
+    /// The best estimate of each group, in the groups' order.
+    pub estimates: &'a [Option<Estimate>],
     /// The text of each source's `archive`, by the path the source gives.
     pub archives: &'a BTreeMap<String, String>,
 }
@@ -114,11 +117,11 @@ pub(crate) fn finding(cx: &Context, kind: Kind, claims: &[usize], message: Strin
             .collect(),
         entity: Some(first.entity_label()),
         metric: Some(first.metric.clone()),
-        period: reading
-            .period
-            .as_ref()
-            .ok()
-            .map(|p| crate::period::label(p.start, p.end)),
+        period: match &reading.period {
+            Ok(_) if !reading.dated => Some("undated".to_string()),
+            Ok(p) => Some(crate::period::label(p.start, p.end)),
+            Err(_) => None,
+        },
         message,
         explanation: claims
             .iter()
@@ -237,6 +240,7 @@ pub(crate) mod testing {
         let (corpus, errors) = load(texts, &rules);
         assert!(errors.is_empty(), "{errors:?}");
         let reconciled = reconcile(&corpus, &rules);
+        let estimates = crate::estimate::estimate_all(&corpus, &rules, &reconciled);
         let archives = archives
             .iter()
             .map(|(p, t)| (p.to_string(), t.to_string()))
@@ -245,6 +249,7 @@ pub(crate) mod testing {
             corpus: &corpus,
             rules: &rules,
             reconciled: &reconciled,
+            estimates: &estimates,
             archives: &archives,
         };
         check.run(&cx)
