@@ -10,6 +10,7 @@ use crate::figure::read_figure;
 use crate::load::load;
 use crate::period::{label, read_period, Published};
 use crate::reading::describe;
+use crate::relation::evaluate_all;
 use crate::report::{
     render_check_json, render_findings_text, render_json, render_markdown, render_text, Report,
 };
@@ -157,11 +158,13 @@ fn build_report(cli: &Cli) -> Result<Report, CliError> {
     let (corpus, archives) = corpus(cli, &rules)?;
     let reconciled = reconcile(&corpus, &rules);
     let estimates = estimate_all(&corpus, &rules, &reconciled);
+    let relations = evaluate_all(&corpus, &rules, &reconciled, &estimates);
     let cx = Context {
         corpus: &corpus,
         rules: &rules,
         reconciled: &reconciled,
         estimates: &estimates,
+        relations: &relations,
         archives: &archives,
     };
     Ok(Report::build(&cx))

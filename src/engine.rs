@@ -150,6 +150,27 @@ pub fn group_key(claim: &Claim, reading: &Reading) -> Option<GroupKey> {
     })
 }
 
+/// Reads a period written in a claim (its own, or a relation's `from`) as its document would:
+/// in its language, against its publication date, by its entity's fiscal calendar.
+pub fn read_claim_period(
+    claim: &Claim,
+    text: &str,
+    corpus: &Corpus,
+    rules: &Rules,
+) -> Result<Period, String> {
+    let source = corpus.source_of(claim);
+    let language = rules
+        .languages
+        .get(&source.lang)
+        .ok_or_else(|| format!("no rules for language `{}`", source.lang))?;
+    let calendar = match claim.entities.as_slice() {
+        [one] => rules.calendar(one),
+        _ => rules.calendar(""),
+    };
+    read_period(text, &language.periods, source.published, calendar)
+        .map_err(|e| format!("period `{text}`: {e}"))
+}
+
 fn read_claim(claim: &Claim, corpus: &Corpus, rules: &Rules) -> Reading {
     let source = corpus.source_of(claim);
     let family = claim.status.unwrap_or(Status::Actual).family();
@@ -165,13 +186,8 @@ fn read_claim(claim: &Claim, corpus: &Corpus, rules: &Rules) -> Reading {
             family,
         };
     };
-    let calendar = match claim.entities.as_slice() {
-        [one] => rules.calendar(one),
-        _ => rules.calendar(""),
-    };
     let period = match claim.period.as_ref().or(claim.as_of.as_ref()) {
-        Some(text) => read_period(&text.text, &language.periods, source.published, calendar)
-            .map_err(|e| format!("period `{}`: {e}", text.text)),
+        Some(text) => read_claim_period(claim, &text.text, corpus, rules),
         None => {
             let (start, end) = source.published.span();
             Ok(Period {

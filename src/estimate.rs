@@ -26,7 +26,11 @@ pub struct Estimate {
 }
 
 /// One estimate per group, in the groups' order; `None` where no figure could vote.
-pub fn estimate_all(corpus: &Corpus, rules: &Rules, reconciled: &Reconciled) -> Vec<Option<Estimate>> {
+pub fn estimate_all(
+    corpus: &Corpus,
+    rules: &Rules,
+    reconciled: &Reconciled,
+) -> Vec<Option<Estimate>> {
     reconciled
         .groups
         .iter()
@@ -34,7 +38,12 @@ pub fn estimate_all(corpus: &Corpus, rules: &Rules, reconciled: &Reconciled) -> 
         .collect()
 }
 
-fn estimate(corpus: &Corpus, rules: &Rules, reconciled: &Reconciled, group: &Group) -> Option<Estimate> {
+fn estimate(
+    corpus: &Corpus,
+    rules: &Rules,
+    reconciled: &Reconciled,
+    group: &Group,
+) -> Option<Estimate> {
     let superseded = superseded(corpus, rules, group);
     let voters: Vec<usize> = group
         .claims
@@ -47,13 +56,18 @@ fn estimate(corpus: &Corpus, rules: &Rules, reconciled: &Reconciled, group: &Gro
         .filter_map(|&i| reconciled.readings[i].amount().map(|a| (i, a)))
         .collect();
     let unit = majority(amounts.iter().map(|(_, a)| a.unit.as_str()))?.to_string();
-    let amounts: Vec<(usize, &Amount)> = amounts.into_iter().filter(|(_, a)| a.unit == unit).collect();
+    let amounts: Vec<(usize, &Amount)> = amounts
+        .into_iter()
+        .filter(|(_, a)| a.unit == unit)
+        .collect();
     let origin = |i: usize| corpus.source_of(&corpus.claims[i]).origin();
     let widened: Vec<(usize, f64, f64)> = amounts
         .iter()
         .map(|(i, a)| {
             let claim = &corpus.claims[*i];
-            let t = claim.tolerance.unwrap_or_else(|| rules.tolerance(&claim.metric));
+            let t = claim
+                .tolerance
+                .unwrap_or_else(|| rules.tolerance(&claim.metric));
             let (lo, hi) = a.widened(t);
             (*i, lo, hi)
         })
@@ -74,8 +88,14 @@ fn estimate(corpus: &Corpus, rules: &Rules, reconciled: &Reconciled, group: &Gro
         .filter(|(i, _)| support.contains(i))
         .map(|(_, a)| *a)
         .collect();
-    let mut lo = supporting.iter().map(|a| a.lo).fold(f64::NEG_INFINITY, f64::max);
-    let mut hi = supporting.iter().map(|a| a.hi).fold(f64::INFINITY, f64::min);
+    let mut lo = supporting
+        .iter()
+        .map(|a| a.lo)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let mut hi = supporting
+        .iter()
+        .map(|a| a.hi)
+        .fold(f64::INFINITY, f64::min);
     if lo > hi {
         (lo, hi) = (point, point);
     }
@@ -95,7 +115,10 @@ fn estimate(corpus: &Corpus, rules: &Rules, reconciled: &Reconciled, group: &Gro
 
 /// The point covered by the most distinct origins (ties: the lowest such point), found by a sweep
 /// over the interval ends, so that a group of n claims costs n log n.
-fn best_point<'a>(intervals: &[(usize, f64, f64)], origin: impl Fn(usize) -> &'a str) -> Option<f64> {
+fn best_point<'a>(
+    intervals: &[(usize, f64, f64)],
+    origin: impl Fn(usize) -> &'a str,
+) -> Option<f64> {
     let mut events: Vec<(f64, bool, usize)> = Vec::with_capacity(intervals.len() * 2);
     for &(i, lo, hi) in intervals {
         if lo.is_nan() || hi.is_nan() {
@@ -169,7 +192,12 @@ mod tests {
     #[test]
     fn the_point_most_origins_share_wins() {
         let origins = ["a", "b", "c", "c"];
-        let intervals = [(0, 1.0, 2.0), (1, 1.5, 3.0), (2, 10.0, 11.0), (3, 10.0, 11.0)];
+        let intervals = [
+            (0, 1.0, 2.0),
+            (1, 1.5, 3.0),
+            (2, 10.0, 11.0),
+            (3, 10.0, 11.0),
+        ];
         let point = best_point(&intervals, |i| origins[i]).unwrap();
         assert!((1.5..=2.0).contains(&point), "{point}");
     }

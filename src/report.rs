@@ -82,6 +82,16 @@ pub struct TableReport {
     pub rows: Vec<Row>,
 }
 
+/// A relation with its arithmetic and outcome.
+#[derive(Debug, Clone, Serialize)]
+pub struct RelationReport {
+    pub claim: String,
+    pub statement: String,
+    pub arithmetic: String,
+    pub outcome: String,
+    pub checked_against: Vec<String>,
+}
+
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Summary {
     pub error: usize,
@@ -97,6 +107,7 @@ pub struct Report {
     pub summary: Summary,
     pub groups: Vec<GroupReport>,
     pub tables: Vec<TableReport>,
+    pub relations: Vec<RelationReport>,
 }
 
 impl Report {
@@ -113,6 +124,19 @@ impl Report {
         }
         let groups = group_reports(cx, &findings);
         let tables = tables(cx.corpus, cx.reconciled, &groups);
+        let id = |i: usize| cx.corpus.claims[i].id.clone();
+        let mut relations: Vec<RelationReport> = cx
+            .relations
+            .iter()
+            .map(|e| RelationReport {
+                claim: id(e.claim),
+                statement: e.statement.clone(),
+                arithmetic: e.arithmetic.clone(),
+                outcome: e.outcome.name().to_string(),
+                checked_against: e.used.iter().map(|&i| id(i)).collect(),
+            })
+            .collect();
+        relations.sort_by(|a, b| (&a.statement, &a.claim).cmp(&(&b.statement, &b.claim)));
         Report {
             claims: cx.corpus.claims.len(),
             files: cx.corpus.files.len(),
@@ -120,6 +144,7 @@ impl Report {
             summary,
             groups,
             tables,
+            relations,
         }
     }
 
@@ -296,6 +321,15 @@ pub fn render_text(report: &Report, width: u16) -> String {
         out.push_str(&t.to_string());
         out.push('\n');
     }
+    if !report.relations.is_empty() {
+        out.push_str("\nRelations\n");
+        for r in &report.relations {
+            out.push_str(&format!(
+                "  [{}] {} ({})\n      {}\n",
+                r.outcome, r.statement, r.claim, r.arithmetic
+            ));
+        }
+    }
     out.push('\n');
     out.push_str(&render_findings_text(report));
     out
@@ -364,6 +398,16 @@ pub fn render_markdown(report: &Report) -> String {
                 &r.verdict,
                 &r.claim,
             ];
+            let cells: Vec<String> = cells.iter().map(|c| c.replace('|', "\\|")).collect();
+            out.push_str(&format!("| {} |\n", cells.join(" | ")));
+        }
+    }
+    if !report.relations.is_empty() {
+        out.push_str(
+            "\n## Relations\n\n| Relation | Arithmetic | Outcome | Claim |\n|---|---|---|---|\n",
+        );
+        for r in &report.relations {
+            let cells = [&r.statement, &r.arithmetic, &r.outcome, &r.claim];
             let cells: Vec<String> = cells.iter().map(|c| c.replace('|', "\\|")).collect();
             out.push_str(&format!("| {} |\n", cells.join(" | ")));
         }

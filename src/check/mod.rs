@@ -4,6 +4,7 @@
 //! the policy, waivers are applied here, and a waiver that matches nothing is itself reported.
 
 mod contradiction;
+mod derived_mismatch;
 mod premature_actual;
 mod quote_mismatch;
 mod quote_not_in_source;
@@ -17,6 +18,7 @@ use crate::claim::Corpus;
 use crate::engine::{explain, Amount, Reconciled};
 use crate::estimate::Estimate;
 use crate::finding::{Finding, Kind, Location};
+use crate::relation::Evaluation;
 use crate::rules::Rules;
 use std::collections::BTreeMap;
 
@@ -27,6 +29,8 @@ pub struct Context<'a> {
     pub reconciled: &'a Reconciled,
     /// The best estimate of each group, in the groups' order.
     pub estimates: &'a [Option<Estimate>],
+    /// Every relation, stated or implied, evaluated.
+    pub relations: &'a [Evaluation],
     /// The text of each source's `archive`, by the path the source gives.
     pub archives: &'a BTreeMap<String, String>,
 }
@@ -44,6 +48,7 @@ pub const CHECKS: &[&dyn Check] = &[
     &quote_mismatch::QuoteMismatch,
     &quote_not_in_source::QuoteNotInSource,
     &contradiction::Contradiction,
+    &derived_mismatch::DerivedMismatch,
     &revision::Revision,
     &premature_actual::PrematureActual,
     &scale_ambiguity::ScaleAmbiguity,
@@ -241,6 +246,7 @@ pub(crate) mod testing {
         assert!(errors.is_empty(), "{errors:?}");
         let reconciled = reconcile(&corpus, &rules);
         let estimates = crate::estimate::estimate_all(&corpus, &rules, &reconciled);
+        let relations = crate::relation::evaluate_all(&corpus, &rules, &reconciled, &estimates);
         let archives = archives
             .iter()
             .map(|(p, t)| (p.to_string(), t.to_string()))
@@ -250,6 +256,7 @@ pub(crate) mod testing {
             rules: &rules,
             reconciled: &reconciled,
             estimates: &estimates,
+            relations: &relations,
             archives: &archives,
         };
         check.run(&cx)

@@ -1,0 +1,111 @@
+//! `derived-mismatch`: a relation that does not hold against the amounts given elsewhere.
+//!
+//! Why: "doubles its investment", "three quarters goes to AWS", "$320 billion by four giants" are
+//! figures too, and they can be wrong. So can the implied ones: a part larger than its whole,
+//! quarters that add up to more than their year. The message carries the arithmetic.
+//! Example: `growth: {from: 2025, factor: 2}` for 2026 while 2025 is $100 billion and 2026 is
+//! $130 billion → "2 × 100e9 USD = 200e9 USD; given 130e9 USD".
+
+use super::{finding, Check, Context};
+use crate::finding::{Finding, Kind};
+use crate::relation::Outcome;
+
+pub struct DerivedMismatch;
+
+impl Check for DerivedMismatch {
+    fn kind(&self) -> Kind {
+        Kind::DerivedMismatch
+    }
+
+    fn run(&self, cx: &Context) -> Vec<Finding> {
+        cx.relations
+            .iter()
+            .filter(|e| e.outcome == Outcome::Fails)
+            .map(|e| {
+                let mut claims = vec![e.claim];
+                for &u in &e.used {
+                    if !claims.contains(&u) {
+                        claims.push(u);
+                    }
+                }
+                finding(
+                    cx,
+                    self.kind(),
+                    &claims,
+                    format!("{} does not hold: {}", e.statement, e.arithmetic),
+                )
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::testing::{file, run};
+
+    #[test]
+    fn a_doubling_that_is_not_one() {
+        let a = file("Daily", "2026-02-07", None, &[
+            "{id: y25, entity: Amazon, metric: capex, period: 2025, status: actual, value: $100 billion}",
+            "{id: y26, entity: Amazon, metric: capex, period: 2026, status: plan, value: $130 billion}",
+            "{id: doubles, entity: Amazon, metric: capex, period: 2026, status: plan, growth: {from: 2025, factor: 2}}",
+        ]);
+        let findings = run(&DerivedMismatch, &[("claims/a.yaml", &a)], &[]);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert!(
+            findings[0].message.contains("200e9"),
+            "{}",
+            findings[0].message
+        );
+    }
+
+    #[test]
+    fn a_true_doubling_and_a_share_hold() {
+        let a = file("Daily", "2026-02-07", None, &[
+            "{id: y25, entity: Amazon, metric: capex, period: 2025, status: actual, value: $100 billion}",
+            "{id: y26, entity: Amazon, metric: capex, period: 2026, status: plan, value: $200 billion}",
+            "{id: doubles, entity: Amazon, metric: capex, period: 2026, status: plan, growth: {from: 2025, factor: 2}}",
+            "{id: aws, entity: AWS, metric: capex, period: 2026, status: plan, share: {of: Amazon, fraction: 3/4}}",
+        ]);
+        assert!(run(&DerivedMismatch, &[("claims/a.yaml", &a)], &[]).is_empty());
+    }
+
+    #[test]
+    fn an_aggregate_below_its_members() {
+        let a = file("Daily", "2025-02-07", None, &[
+            "{id: m, entity: Microsoft, metric: capex, period: 2025, status: plan, value: $80 billion}",
+            "{id: g, entity: Alphabet, metric: capex, period: 2025, status: plan, value: $75 billion}",
+            "{id: both, entity: [Microsoft, Alphabet], metric: capex, period: 2025, status: plan, value: $100 billion}",
+        ]);
+        assert_eq!(
+            run(&DerivedMismatch, &[("claims/a.yaml", &a)], &[]).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_part_larger_than_its_whole() {
+        let a = file("Daily", "2025-02-07", None, &[
+            "{id: whole, entity: Amazon, metric: capex, period: 2025, status: plan, value: $100 billion}",
+            "{id: part, entity: AWS, metric: capex, period: 2025, status: plan, value: $120 billion}",
+        ]);
+        assert_eq!(
+            run(&DerivedMismatch, &[("claims/a.yaml", &a)], &[]).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn quarters_beyond_their_year() {
+        let a = file("Daily", "2025-02-07", None, &[
+            "{id: year, entity: Amazon, metric: capex, period: 2024, status: actual, value: $50 billion}",
+            "{id: q3, entity: Amazon, metric: capex, period: Q3 2024, status: actual, value: $30 billion}",
+            "{id: q4, entity: Amazon, metric: capex, period: Q4 2024, status: actual, value: $26.3 billion}",
+        ]);
+        assert_eq!(
+            run(&DerivedMismatch, &[("claims/a.yaml", &a)], &[]).len(),
+            1
+        );
+    }
+}
