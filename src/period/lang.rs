@@ -1,0 +1,550 @@
+//! A language's period words and forms: the YAML file, and the tables built from it.
+
+use regex::Regex;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// The contents of one `periods.yaml` (`rules/lang/common/periods.yaml` or
+/// `rules/lang/<code>/periods.yaml`). Every field may be left out.
+///
+/// ```yaml
+/// language: en
+/// months: {1: [january, jan.], 2: [february, feb.]}
+/// quarters: {1: [first, 1st]}
+/// halves: {1: [first], 2: [second]}
+/// relative:
+///   year: {0: [this year], -1: [last year], 1: [next year]}
+///   quarter: {-1: [last quarter]}
+/// range: [to, through]
+/// prefixes: [in, during]
+/// suffixes: []
+/// deadline: {prefixes: [by, by the end of], suffixes: []}
+/// forms:
+///   - "{month} [,] {year}"
+///   - "[the] {quarter} quarter [of] {year}"
+/// ```
+///
+/// Forms are templates. Placeholders: `{year}` (four digits; read in the language's era if it is
+/// above the era's `bare_above`), `{yy}` (two digits, 20yy), `{fyear}`/`{fyy}` (a fiscal year),
+/// `{beyear}`/`{beyy}` (a year of the language's era, four or two digits), `{month}` (a month
+/// name), `{mm}` (1–12), `{dd}` (1–31), `{quarter}` (a quarter word or 1–4), `{half}` (a half
+/// word or 1–2), `{rel_year}`, `{rel_half}`, `{rel_quarter}`, `{rel_month}` (relative phrases),
+/// `{to}` (a range word). A placeholder ending in `2` (`{year2}`, `{month2}`...) is the end of a
+/// range. `[x]` is optional, `(a|b)` is a choice, `[a|b]` an optional choice. A space matches any
+/// or no space (but at least one between two numbers); a `.` after a letter is optional.
+/// Case is ignored.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodLangFile {
+    /// The language code, for messages.
+    #[serde(default)]
+    pub language: Option<String>,
+    /// Extra decimal digits, each a string of the ten digits 0..9 (`"๐๑๒๓๔๕๖๗๘๙"`).
+    #[serde(default)]
+    pub digits: Vec<String>,
+    /// The calendar era years are written in, if not the common era.
+    #[serde(default)]
+    pub era: Option<EraFile>,
+    /// Month number → names and inflected forms.
+    #[serde(default)]
+    pub months: BTreeMap<u32, Vec<String>>,
+    /// Quarter number → words (`fourth`, `четвертый`, `iv`).
+    #[serde(default)]
+    pub quarters: BTreeMap<u32, Vec<String>>,
+    /// Half number → words (`first`, `первое`).
+    #[serde(default)]
+    pub halves: BTreeMap<u32, Vec<String>>,
+    /// Relative phrases by unit, offset → phrases.
+    #[serde(default)]
+    pub relative: RelativeFile,
+    /// Words joining the two ends of a range (`to`, `по`, `至`).
+    #[serde(default)]
+    pub range: Vec<String>,
+    /// Words that may stand before a period and mean nothing more (`in`, `в`, `ใน`).
+    #[serde(default)]
+    pub prefixes: Vec<String>,
+    /// Words that may stand after a period and mean nothing more (`года`, `年`, `roku`).
+    #[serde(default)]
+    pub suffixes: Vec<String>,
+    /// Words that make a period a deadline (`by`, `к концу`, `到`).
+    #[serde(default)]
+    pub deadline: DeadlineFile,
+    /// Templates of the periods the language writes.
+    #[serde(default)]
+    pub forms: Vec<String>,
+}
+
+/// A calendar era: years written in it are `offset` ahead of the common era.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EraFile {
+    /// Its name, for steps (`Buddhist era`).
+    pub name: String,
+    /// Years ahead of the common era (543 for the Buddhist era).
+    pub offset: i32,
+    /// A bare four-digit year above this is read in this era (2400 for Thai).
+    #[serde(default)]
+    pub bare_above: Option<i32>,
+}
+
+/// Relative phrases, offset (0 = this, -1 = last, 1 = next) → phrases, by unit.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelativeFile {
+    #[serde(default)]
+    pub year: BTreeMap<i32, Vec<String>>,
+    #[serde(default)]
+    pub half: BTreeMap<i32, Vec<String>>,
+    #[serde(default)]
+    pub quarter: BTreeMap<i32, Vec<String>>,
+    #[serde(default)]
+    pub month: BTreeMap<i32, Vec<String>>,
+}
+
+/// Words that make a period a deadline: before it (`by the end of`) or after it (`年底前`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeadlineFile {
+    #[serde(default)]
+    pub prefixes: Vec<String>,
+    #[serde(default)]
+    pub suffixes: Vec<String>,
+}
+
+type Numbered<'a> = (Class, &'a BTreeMap<u32, Vec<String>>, u32, &'a str);
+
+/// A class of words of a language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Class {
+    Month,
+    Quarter,
+    Half,
+    RelYear,
+    RelHalf,
+    RelQuarter,
+    RelMonth,
+    To,
+    Prefix,
+    Suffix,
+    DeadlinePrefix,
+    DeadlineSuffix,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Era {
+    pub name: String,
+    pub offset: i32,
+    pub bare_above: Option<i32>,
+}
+
+/// One compiled form.
+#[derive(Debug, Clone)]
+pub(crate) struct Form {
+    pub template: String,
+    pub regex: Regex,
+}
+
+/// What a language's period words are, built from `periods.yaml` files by [`PeriodLang::build`].
+#[derive(Debug, Clone, Default)]
+pub struct PeriodLang {
+    pub(crate) name: String,
+    pub(crate) digits: HashMap<char, char>,
+    pub(crate) era: Option<Era>,
+    /// class → folded word → (word as written, value)
+    pub(crate) words: BTreeMap<Class, BTreeMap<String, (String, i32)>>,
+    /// In order of priority: forms of later files first.
+    pub(crate) forms: Vec<Form>,
+}
+
+/// The key a word is looked up by: lower case, without spaces and dots.
+pub(crate) fn fold_key(s: &str) -> String {
+    let mut out = String::new();
+    let mut prev: Option<char> = None;
+    for c in s.chars().map(super::read::fold_char) {
+        let skip = c.is_whitespace() || (c == '.' && prev.is_some_and(char::is_alphabetic));
+        if !skip {
+            out.extend(c.to_lowercase());
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+impl PeriodLang {
+    /// Builds the tables of one language from its files in order (the common file first):
+    /// later files add words and forms, and override the value of a word or the era.
+    /// Forms of later files are tried before forms of earlier ones.
+    pub fn build(files: &[&PeriodLangFile]) -> Result<PeriodLang, String> {
+        let mut lang = PeriodLang::default();
+        let mut templates: Vec<Vec<String>> = Vec::new();
+        for (i, file) in files.iter().enumerate() {
+            let at = |what: &str| match &file.language {
+                Some(l) => format!("periods file {} ({l}): {what}", i + 1),
+                None => format!("periods file {}: {what}", i + 1),
+            };
+            if let Some(l) = &file.language {
+                lang.name = l.clone();
+            }
+            for set in &file.digits {
+                let ds: Vec<char> = set.chars().collect();
+                if ds.len() != 10 {
+                    return Err(at(&format!(
+                        "digits \"{set}\" should be the ten digits 0 to 9, not {} characters",
+                        ds.len()
+                    )));
+                }
+                for (n, d) in ds.into_iter().enumerate() {
+                    lang.digits.insert(d, char::from(b'0' + n as u8));
+                }
+            }
+            if let Some(era) = &file.era {
+                lang.era = Some(Era {
+                    name: era.name.clone(),
+                    offset: era.offset,
+                    bare_above: era.bare_above,
+                });
+            }
+            let numbered: [Numbered<'_>; 3] = [
+                (Class::Month, &file.months, 12, "months"),
+                (Class::Quarter, &file.quarters, 4, "quarters"),
+                (Class::Half, &file.halves, 2, "halves"),
+            ];
+            for (class, map, max, name) in numbered {
+                for (&n, ws) in map {
+                    if !(1..=max).contains(&n) {
+                        return Err(at(&format!("{name}: {n} should be 1 to {max}")));
+                    }
+                    lang.add_words(class, ws, n as i32).map_err(|e| at(&e))?;
+                }
+            }
+            let rel: [(Class, &BTreeMap<i32, Vec<String>>); 4] = [
+                (Class::RelYear, &file.relative.year),
+                (Class::RelHalf, &file.relative.half),
+                (Class::RelQuarter, &file.relative.quarter),
+                (Class::RelMonth, &file.relative.month),
+            ];
+            for (class, map) in rel {
+                for (&n, ws) in map {
+                    if !(-100..=100).contains(&n) {
+                        return Err(at(&format!("relative offset {n} is out of -100..100")));
+                    }
+                    lang.add_words(class, ws, n).map_err(|e| at(&e))?;
+                }
+            }
+            let plain: [(Class, &Vec<String>); 5] = [
+                (Class::To, &file.range),
+                (Class::Prefix, &file.prefixes),
+                (Class::Suffix, &file.suffixes),
+                (Class::DeadlinePrefix, &file.deadline.prefixes),
+                (Class::DeadlineSuffix, &file.deadline.suffixes),
+            ];
+            for (class, ws) in plain {
+                lang.add_words(class, ws, 0).map_err(|e| at(&e))?;
+            }
+            templates.push(file.forms.clone());
+        }
+        let wrap = lang.wrappers();
+        for file_forms in templates.iter().rev() {
+            for t in file_forms {
+                if let Some(form) = lang.compile(t, &wrap)? {
+                    lang.forms.push(form);
+                }
+            }
+        }
+        Ok(lang)
+    }
+
+    /// The language code given in the files (empty if none).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// How many forms the language reads.
+    pub fn form_count(&self) -> usize {
+        self.forms.len()
+    }
+
+    fn add_words(&mut self, class: Class, ws: &[String], value: i32) -> Result<(), String> {
+        for w in ws {
+            let key = fold_key(w);
+            if key.is_empty() {
+                return Err(format!("an empty word in {class:?}"));
+            }
+            self.words
+                .entry(class)
+                .or_default()
+                .insert(key, (w.trim().to_lowercase(), value));
+        }
+        Ok(())
+    }
+
+    /// An alternation of the words of a class, longest first; None if the class is empty.
+    pub(crate) fn alternation(&self, class: Class) -> Option<String> {
+        let words = self.words.get(&class)?;
+        let mut ws: Vec<&String> = words.values().map(|(w, _)| w).collect();
+        ws.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+        ws.dedup();
+        if ws.is_empty() {
+            return None;
+        }
+        Some(
+            ws.iter()
+                .map(|w| word_pattern(w))
+                .collect::<Vec<_>>()
+                .join("|"),
+        )
+    }
+
+    /// Looks up a word as captured.
+    pub(crate) fn lookup(&self, class: Class, text: &str) -> Option<i32> {
+        self.words.get(&class)?.get(&fold_key(text)).map(|x| x.1)
+    }
+
+    fn wrappers(&self) -> (String, String) {
+        let mut pre = String::new();
+        if let Some(a) = self.alternation(Class::DeadlinePrefix) {
+            pre.push_str(&format!(r"(?:(?P<by>{a})\s*)?"));
+        }
+        if let Some(a) = self.alternation(Class::Prefix) {
+            pre.push_str(&format!(r"(?:(?:{a})\s*)?"));
+        }
+        let mut post = String::new();
+        if let Some(a) = self.alternation(Class::Suffix) {
+            post.push_str(&format!(r"(?:\s*(?:{a}))?"));
+        }
+        if let Some(a) = self.alternation(Class::DeadlineSuffix) {
+            post.push_str(&format!(r"(?:\s*(?P<byafter>{a}))?"));
+        }
+        (pre, post)
+    }
+
+    /// Compiles a template; None if it uses a class the language has no words for.
+    fn compile(&self, template: &str, wrap: &(String, String)) -> Result<Option<Form>, String> {
+        let nodes = parse_template(template).map_err(|e| format!("form \"{template}\": {e}"))?;
+        let core = match self
+            .emit(&nodes)
+            .map_err(|e| format!("form \"{template}\": {e}"))?
+        {
+            Some(c) => c,
+            None => return Ok(None),
+        };
+        let pattern = format!("(?i)^{}(?P<core>{core}){}$", wrap.0, wrap.1);
+        let regex = regex::RegexBuilder::new(&pattern)
+            .size_limit(50 << 20)
+            .build()
+            .map_err(|e| format!("form \"{template}\": {e}"))?;
+        Ok(Some(Form {
+            template: template.to_string(),
+            regex,
+        }))
+    }
+
+    fn emit(&self, nodes: &[Node]) -> Result<Option<String>, String> {
+        let mut out = String::new();
+        for (i, node) in nodes.iter().enumerate() {
+            match node {
+                Node::Space => {
+                    if i > 0 && matches!(nodes[i - 1], Node::Space) {
+                        continue;
+                    }
+                    let prev_num = nodes[..i]
+                        .iter()
+                        .rev()
+                        .find(|n| !matches!(n, Node::Space))
+                        .is_some_and(Node::numeric);
+                    let next_num = nodes[i + 1..]
+                        .iter()
+                        .find(|n| !matches!(n, Node::Space))
+                        .is_some_and(Node::numeric);
+                    out.push_str(if prev_num && next_num { r"\s+" } else { r"\s*" });
+                }
+                Node::Lit(c) => {
+                    let after_letter =
+                        i > 0 && matches!(nodes[i - 1], Node::Lit(p) if p.is_alphabetic());
+                    if *c == '.' && after_letter {
+                        out.push_str(r"\.?");
+                    } else {
+                        out.push_str(&regex::escape(&c.to_string()));
+                    }
+                }
+                Node::Ph(name) => match self.placeholder(name)? {
+                    Some(p) => out.push_str(&p),
+                    None => return Ok(None),
+                },
+                Node::Alt(alts, optional) => {
+                    let mut parts = Vec::new();
+                    for a in alts {
+                        match self.emit(a)? {
+                            Some(p) => parts.push(p),
+                            None if *optional => {}
+                            None => return Ok(None),
+                        }
+                    }
+                    if parts.is_empty() {
+                        continue;
+                    }
+                    out.push_str(&format!(
+                        "(?:{}){}",
+                        parts.join("|"),
+                        if *optional { "?" } else { "" }
+                    ));
+                }
+            }
+        }
+        Ok(Some(out))
+    }
+
+    fn placeholder(&self, name: &str) -> Result<Option<String>, String> {
+        if name == "to" {
+            return Ok(self.alternation(Class::To).map(|a| format!("(?:{a})")));
+        }
+        let base = name.strip_suffix('2').unwrap_or(name);
+        let body = match base {
+            "year" | "fyear" | "beyear" => "[0-9]{4}".to_string(),
+            "yy" | "fyy" | "beyy" => "[0-9]{2}".to_string(),
+            "mm" => "0?[1-9]|1[0-2]".to_string(),
+            "dd" => "0?[1-9]|[12][0-9]|3[01]".to_string(),
+            "quarter" => match self.alternation(Class::Quarter) {
+                Some(a) => format!("{a}|[1-4]"),
+                None => "[1-4]".into(),
+            },
+            "half" => match self.alternation(Class::Half) {
+                Some(a) => format!("{a}|[12]"),
+                None => "[12]".into(),
+            },
+            "month" | "rel_year" | "rel_half" | "rel_quarter" | "rel_month" => {
+                match self.alternation(class_of(base).unwrap_or(Class::Month)) {
+                    Some(a) => a,
+                    None => return Ok(None),
+                }
+            }
+            _ => return Err(format!("unknown placeholder {{{name}}}")),
+        };
+        Ok(Some(format!("(?P<{name}>{body})")))
+    }
+}
+
+pub(crate) fn class_of(base: &str) -> Option<Class> {
+    Some(match base {
+        "month" => Class::Month,
+        "quarter" => Class::Quarter,
+        "half" => Class::Half,
+        "rel_year" => Class::RelYear,
+        "rel_half" => Class::RelHalf,
+        "rel_quarter" => Class::RelQuarter,
+        "rel_month" => Class::RelMonth,
+        _ => return None,
+    })
+}
+
+/// The pattern of one word: spaces optional, an abbreviating dot optional, case ignored.
+fn word_pattern(w: &str) -> String {
+    let mut out = String::new();
+    let mut prev: Option<char> = None;
+    for c in w.chars().map(super::read::fold_char) {
+        if c.is_whitespace() {
+            if prev.is_some_and(|p| !p.is_whitespace()) {
+                out.push_str(r"\s*");
+            }
+        } else if c == '.' && prev.is_some_and(char::is_alphabetic) {
+            out.push_str(r"\.?");
+        } else {
+            out.push_str(&regex::escape(&c.to_string()));
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+#[derive(Debug, Clone)]
+enum Node {
+    Lit(char),
+    Space,
+    Ph(String),
+    /// alternatives, optional
+    Alt(Vec<Vec<Node>>, bool),
+}
+
+impl Node {
+    fn numeric(&self) -> bool {
+        match self {
+            Node::Ph(n) => {
+                let b = n.strip_suffix('2').unwrap_or(n);
+                matches!(
+                    b,
+                    "year"
+                        | "yy"
+                        | "fyear"
+                        | "fyy"
+                        | "beyear"
+                        | "beyy"
+                        | "mm"
+                        | "dd"
+                        | "quarter"
+                        | "half"
+                )
+            }
+            _ => false,
+        }
+    }
+}
+
+fn parse_template(t: &str) -> Result<Vec<Node>, String> {
+    let chars: Vec<char> = t.chars().map(super::read::fold_char).collect();
+    let mut pos = 0;
+    let alts = parse_seq(&chars, &mut pos, None)?;
+    if pos < chars.len() {
+        return Err(format!("unexpected '{}'", chars[pos]));
+    }
+    if alts.len() > 1 {
+        return Err("'|' outside ( ) or [ ]".into());
+    }
+    Ok(alts.into_iter().next().unwrap_or_default())
+}
+
+/// Parses alternatives up to `close` (or the end).
+fn parse_seq(
+    chars: &[char],
+    pos: &mut usize,
+    close: Option<char>,
+) -> Result<Vec<Vec<Node>>, String> {
+    let mut alts = vec![Vec::new()];
+    while *pos < chars.len() {
+        let c = chars[*pos];
+        *pos += 1;
+        let cur = alts.last_mut().expect("alts is never empty");
+        match c {
+            '{' => {
+                let start = *pos;
+                while *pos < chars.len() && chars[*pos] != '}' {
+                    *pos += 1;
+                }
+                if *pos >= chars.len() {
+                    return Err("'{' without '}'".into());
+                }
+                let name: String = chars[start..*pos].iter().collect();
+                *pos += 1;
+                cur.push(Node::Ph(name.trim().to_string()));
+            }
+            '[' | '(' => {
+                let closing = if c == '[' { ']' } else { ')' };
+                let inner = parse_seq(chars, pos, Some(closing))?;
+                cur.push(Node::Alt(inner, c == '['));
+            }
+            '|' if close.is_some() => alts.push(Vec::new()),
+            ']' | ')' => {
+                if Some(c) == close {
+                    return Ok(alts);
+                }
+                return Err(format!("unbalanced '{c}'"));
+            }
+            '}' => return Err("'}' without '{'".into()),
+            c if c.is_whitespace() => cur.push(Node::Space),
+            c => cur.push(Node::Lit(c)),
+        }
+    }
+    match close {
+        Some(c) => Err(format!("missing '{c}'")),
+        None => Ok(alts),
+    }
+}

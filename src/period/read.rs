@@ -1,0 +1,611 @@
+//! Reading one period: normalising the text, matching a form, and turning its pieces into dates.
+
+use super::lang::{class_of, PeriodLang};
+use super::{
+    half_span, label, month_span, quarter_span, year_span, FiscalCalendar, Period, PeriodError,
+    PeriodKind, Published,
+};
+use crate::reading::Step;
+use chrono::NaiveDate;
+use regex::Captures;
+
+/// Longest text (in characters, after normalising) taken for a period.
+pub(crate) const MAX_CHARS: usize = 200;
+
+const EXPECTED: &str = "expected a year (2025), a quarter (Q4 2024), a half (H1 2025), a month \
+(March 2025), a date (2025-03-14), a range (2025-2027), a fiscal year (FY2025), a relative period \
+(last year) or a deadline (by 2027)";
+
+/// One character as the reader sees it: dashes, apostrophes, spaces and full-width forms unified.
+pub(crate) fn fold_char(c: char) -> char {
+    match c {
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => '-',
+        '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{2032}' | '\u{FF07}' => '\'',
+        '\u{3000}' => ' ',
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c),
+        '\u{2026}' => '.',
+        c if c.is_whitespace() => ' ',
+        c => c,
+    }
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
+}
+
+fn is_edge_punct(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '.'
+            | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '"'
+            | '\''
+            | '«'
+            | '»'
+            | '“'
+            | '”'
+            | '„'
+            | '「'
+            | '」'
+            | '。'
+            | '，'
+            | '、'
+    )
+}
+
+/// The text as matched, with a map back to the original's byte offsets.
+struct Normal {
+    text: String,
+    /// For each byte of `text`: the original byte range of the character it came from.
+    from: Vec<(usize, usize)>,
+}
+
+fn normalise(original: &str, lang: &PeriodLang) -> Normal {
+    let mut chars: Vec<(char, usize, usize)> = Vec::new();
+    for (i, c) in original.char_indices() {
+        if is_invisible(c) {
+            continue;
+        }
+        let end = i + c.len_utf8();
+        let c = lang.digits.get(&c).copied().unwrap_or_else(|| fold_char(c));
+        if c == ' ' {
+            if let Some(last) = chars.last_mut() {
+                if last.0 == ' ' {
+                    last.2 = end;
+                    continue;
+                }
+            }
+        }
+        chars.push((c, i, end));
+    }
+    let lo = chars
+        .iter()
+        .position(|(c, ..)| !is_edge_punct(*c))
+        .unwrap_or(chars.len());
+    let hi = chars
+        .iter()
+        .rposition(|(c, ..)| !is_edge_punct(*c))
+        .map_or(lo, |i| i + 1)
+        .max(lo);
+    let mut text = String::with_capacity(hi - lo);
+    let mut from = Vec::with_capacity(hi - lo);
+    for &(c, s, e) in &chars[lo..hi] {
+        text.push(c);
+        for _ in 0..c.len_utf8() {
+            from.push((s, e));
+        }
+    }
+    Normal { text, from }
+}
+
+struct Reader<'a> {
+    lang: &'a PeriodLang,
+    published: Published,
+    calendar: FiscalCalendar,
+    original: &'a str,
+    normal: &'a Normal,
+    steps: Vec<Step>,
+    relative: bool,
+    fiscal: bool,
+    era: bool,
+    /// The original text of the matched form, without prefixes and suffixes.
+    core: String,
+    /// The form that matched.
+    template: &'a str,
+    /// Where in the text each step's token is (usize::MAX: after all pieces).
+    at: Vec<usize>,
+}
+
+/// A piece of the text: as written, and where it is in the normalised text.
+struct Tok {
+    text: String,
+    at: usize,
+}
+
+/// The pieces of one end of a period.
+#[derive(Default, Debug, Clone, Copy)]
+struct Side {
+    year: Option<i32>,
+    fiscal: bool,
+    month: Option<u32>,
+    day: Option<u32>,
+    quarter: Option<u32>,
+    half: Option<u32>,
+    /// A span fixed by a relative quarter, half or month.
+    fixed: Option<(NaiveDate, NaiveDate)>,
+    any: bool,
+}
+
+fn err<T>(reason: impl Into<String>) -> Result<T, PeriodError> {
+    Err(PeriodError::new(reason))
+}
+
+fn snippet(s: &str) -> String {
+    let mut out: String = s.chars().take(60).collect();
+    if s.chars().count() > 60 {
+        out.push('…');
+    }
+    out
+}
+
+pub(crate) fn read(
+    text: &str,
+    lang: &PeriodLang,
+    published: Published,
+    calendar: FiscalCalendar,
+) -> Result<Period, PeriodError> {
+    if !(1..=12).contains(&calendar.start_month) {
+        return err(format!(
+            "the fiscal calendar's start month {} is not a month (1-12)",
+            calendar.start_month
+        ));
+    }
+    let valid_published = match published {
+        Published::Year(y) => year_span(y).is_some(),
+        Published::Month(y, m) => month_span(y, m).is_some(),
+        Published::Day(_) => true,
+    };
+    if !valid_published {
+        return err(format!("the document's date {published} is not a date"));
+    }
+    let normal = normalise(text, lang);
+    if normal.text.is_empty() {
+        return err(format!("no period given: {EXPECTED}"));
+    }
+    let n = normal.text.chars().count();
+    if n > MAX_CHARS {
+        return err(format!(
+            "{n} characters is too long for a period (at most {MAX_CHARS}): {EXPECTED}"
+        ));
+    }
+    let lang_name = if lang.name.is_empty() {
+        "this language's"
+    } else {
+        &lang.name
+    };
+    let found = lang.forms.iter().find_map(|f| {
+        f.regex
+            .captures(&normal.text)
+            .map(|c| (c, f.template.as_str()))
+    });
+    let Some((caps, template)) = found else {
+        return err(format!(
+            "\"{}\" is not a period the {lang_name} rules read: {EXPECTED}",
+            snippet(text.trim())
+        ));
+    };
+    let mut reader = Reader {
+        lang,
+        published,
+        calendar,
+        original: text,
+        normal: &normal,
+        steps: Vec::new(),
+        relative: false,
+        fiscal: false,
+        era: false,
+        core: String::new(),
+        template,
+        at: Vec::new(),
+    };
+    if let Some(m) = caps.name("core") {
+        reader.core = reader.orig(m);
+    }
+    reader.interpret(&caps)
+}
+
+impl Reader<'_> {
+    /// The original text of a match.
+    fn orig(&self, m: regex::Match<'_>) -> String {
+        if m.start() >= m.end() {
+            return String::new();
+        }
+        let (Some(&(s, _)), Some(&(_, e))) = (
+            self.normal.from.get(m.start()),
+            self.normal.from.get(m.end() - 1),
+        ) else {
+            return m.as_str().to_string();
+        };
+        self.original
+            .get(s..e)
+            .map(str::to_string)
+            .unwrap_or_else(|| m.as_str().to_string())
+    }
+
+    fn step(&mut self, token: String, meaning: String) {
+        self.steps.push(Step::new(token, meaning));
+        self.at.push(usize::MAX);
+    }
+
+    /// A step about a piece of the text at `at`: steps are kept in the order of the text.
+    fn step_at(&mut self, at: usize, token: String, meaning: String) {
+        self.steps.push(Step::new(token, meaning));
+        self.at.push(at);
+    }
+
+    fn sort_steps(&mut self) {
+        let mut both: Vec<(usize, Step)> = self.at.drain(..).zip(self.steps.drain(..)).collect();
+        both.sort_by_key(|(at, _)| *at);
+        self.steps = both.into_iter().map(|(_, s)| s).collect();
+    }
+
+    fn interpret(&mut self, caps: &Captures<'_>) -> Result<Period, PeriodError> {
+        let by = caps.name("by").or_else(|| caps.name("byafter"));
+        let mut a = self.side(caps, "")?;
+        let mut b = self.side(caps, "2")?;
+        let ranged = b.any;
+        // A range's ends lend each other the year: "March to May 2025".
+        if ranged {
+            if a.year.is_none() && b.year.is_some() {
+                a.year = b.year;
+                a.fiscal = b.fiscal;
+            }
+            if b.year.is_none() && a.year.is_some() {
+                b.year = a.year;
+                b.fiscal = a.fiscal;
+            }
+        }
+        let (start, mut end) = self.span(&a)?;
+        if ranged {
+            let (_, e) = self.span(&b)?;
+            if e < start {
+                return err(format!("the range ends ({e}) before it starts ({start})"));
+            }
+            end = e;
+            let core = caps.name("core").map(|m| self.orig(m)).unwrap_or_default();
+            self.step(core, format!("range from {start} to {end}"));
+        }
+        let mut start = start;
+        let mut kind = if self.fiscal {
+            PeriodKind::Fiscal
+        } else if self.relative {
+            PeriodKind::Relative
+        } else if self.era {
+            PeriodKind::BuddhistEra
+        } else {
+            PeriodKind::Absolute
+        };
+        if let Some(m) = by {
+            let (from, _) = self.published.span();
+            if end < from {
+                return err(format!(
+                    "the deadline {} ends before the document's date {}",
+                    label(start, end),
+                    self.published
+                ));
+            }
+            let what = label(start, end);
+            start = from;
+            kind = PeriodKind::Deadline;
+            let token = self.orig(m);
+            self.step(
+                token,
+                format!(
+                    "deadline: from the document's date {} to the end of {what} ({end})",
+                    self.published
+                ),
+            );
+        }
+        let whole = self.original.trim().to_string();
+        let lab = label(start, end);
+        let meaning = if lab.contains("..") {
+            format!("{lab} (form \"{}\")", self.template)
+        } else {
+            format!("{start}..{end} = {lab} (form \"{}\")", self.template)
+        };
+        self.step(whole, meaning);
+        self.sort_steps();
+        Ok(Period {
+            start,
+            end,
+            kind,
+            steps: std::mem::take(&mut self.steps),
+        })
+    }
+
+    fn num(&self, caps: &Captures<'_>, name: &str) -> Option<(u32, Tok)> {
+        let m = caps.name(name)?;
+        let v = m.as_str().trim().parse::<u32>().ok()?;
+        Some((v, self.tok(m)))
+    }
+
+    fn tok(&self, m: regex::Match<'_>) -> Tok {
+        Tok {
+            text: self.orig(m),
+            at: m.start(),
+        }
+    }
+
+    fn word(&self, caps: &Captures<'_>, name: &str, base: &str, digits: u32) -> Option<(i32, Tok)> {
+        let m = caps.name(name)?;
+        let token = self.tok(m);
+        let text = m.as_str().trim();
+        if let Ok(v) = text.parse::<u32>() {
+            if (1..=digits).contains(&v) {
+                return Some((v as i32, token));
+            }
+        }
+        let class = class_of(base)?;
+        self.lang.lookup(class, text).map(|v| (v, token))
+    }
+
+    /// Reads a four-digit year, in the language's era if it says so.
+    fn year4(
+        &mut self,
+        v: u32,
+        token: Tok,
+        forced_era: bool,
+        fiscal: bool,
+    ) -> Result<i32, PeriodError> {
+        let v = v as i32;
+        let what = if fiscal { "fiscal year" } else { "year" };
+        if let Some(era) = &self.lang.era {
+            if forced_era || era.bare_above.is_some_and(|t| v > t) {
+                let y = v - era.offset;
+                let name = era.name.clone();
+                self.era = true;
+                self.step_at(
+                    token.at,
+                    token.text,
+                    format!("{name} {v} = {what} {y} (minus {})", era.offset),
+                );
+                return Ok(y);
+            }
+        } else if forced_era {
+            return err(format!(
+                "{}: the rules of this language have no era",
+                token.text
+            ));
+        }
+        self.step_at(token.at, token.text, format!("{what} {v}"));
+        Ok(v)
+    }
+
+    fn side(&mut self, caps: &Captures<'_>, sfx: &str) -> Result<Side, PeriodError> {
+        let mut s = Side::default();
+        let name = |b: &str| format!("{b}{sfx}");
+        for base in ["year", "fyear", "beyear"] {
+            if let Some((v, tok)) = self.num(caps, &name(base)) {
+                let fiscal = base == "fyear";
+                s.year = Some(self.year4(v, tok, base == "beyear", fiscal)?);
+                s.fiscal |= fiscal;
+                s.any = true;
+            }
+        }
+        for base in ["yy", "fyy", "beyy"] {
+            if let Some((v, tok)) = self.num(caps, &name(base)) {
+                let fiscal = base == "fyy";
+                let what = if fiscal { "fiscal year" } else { "year" };
+                let y = if base == "beyy" {
+                    let Some(era) = &self.lang.era else {
+                        return err(format!(
+                            "{}: the rules of this language have no era",
+                            tok.text
+                        ));
+                    };
+                    let (name, off) = (era.name.clone(), era.offset);
+                    // Two-digit era years are in the same century as era year 2500.
+                    let full = 2500 + v as i32;
+                    self.era = true;
+                    self.step_at(
+                        tok.at,
+                        tok.text,
+                        format!("{name} {full} = {what} {}", full - off),
+                    );
+                    full - off
+                } else {
+                    self.step_at(tok.at, tok.text, format!("{what} {}", 2000 + v));
+                    2000 + v as i32
+                };
+                s.year = Some(y);
+                s.fiscal |= fiscal;
+                s.any = true;
+            }
+        }
+        if s.fiscal {
+            self.fiscal = true;
+        }
+        if let Some((k, tok)) = self.word(caps, &name("rel_year"), "rel_year", 0) {
+            let y = self.published.year() + k;
+            self.relative = true;
+            let meaning = relative_meaning(k, "year", &self.published, &y.to_string());
+            self.step_at(tok.at, tok.text, meaning);
+            s.year = Some(y);
+            s.any = true;
+        }
+        for (base, unit, per_year) in [
+            ("rel_quarter", "quarter", 4),
+            ("rel_half", "half", 2),
+            ("rel_month", "month", 12),
+        ] {
+            let Some((k, tok)) = self.word(caps, &name(base), base, 0) else {
+                continue;
+            };
+            let Some(m) = self.published.month() else {
+                return err(format!(
+                    "\"{}\" counts from the document's month (to know its {unit}), but the document is dated only {}",
+                    tok.text, self.published
+                ));
+            };
+            let per = 12 / per_year;
+            let idx =
+                self.published.year() as i64 * per_year as i64 + ((m - 1) / per) as i64 + k as i64;
+            let y = idx.div_euclid(per_year as i64) as i32;
+            let n = idx.rem_euclid(per_year as i64) as u32 + 1;
+            let span = match unit {
+                "quarter" => quarter_span(y, n),
+                "half" => half_span(y, n),
+                _ => month_span(y, n),
+            };
+            let Some(span) = span else {
+                return err(format!("\"{}\" falls outside the calendar", tok.text));
+            };
+            self.relative = true;
+            let meaning = relative_meaning(k, unit, &self.published, &label(span.0, span.1));
+            self.step_at(tok.at, tok.text, meaning);
+            s.fixed = Some(span);
+            s.any = true;
+        }
+        if let Some((v, tok)) = self.word(caps, &name("month"), "month", 0) {
+            let v = v as u32;
+            self.step_at(
+                tok.at,
+                tok.text,
+                format!("month {v} ({})", super::MONTH_NAMES[(v as usize - 1) % 12]),
+            );
+            s.month = Some(v);
+            s.any = true;
+        }
+        if let Some((v, tok)) = self.num(caps, &name("mm")) {
+            self.step_at(tok.at, tok.text, format!("month {v}"));
+            s.month = Some(v);
+            s.any = true;
+        }
+        if let Some((v, tok)) = self.num(caps, &name("dd")) {
+            self.step_at(tok.at, tok.text, format!("day {v}"));
+            s.day = Some(v);
+            s.any = true;
+        }
+        if let Some((v, tok)) = self.word(caps, &name("quarter"), "quarter", 4) {
+            self.step_at(tok.at, tok.text, format!("quarter {v}"));
+            s.quarter = Some(v as u32);
+            s.any = true;
+        }
+        if let Some((v, tok)) = self.word(caps, &name("half"), "half", 2) {
+            self.step_at(tok.at, tok.text, format!("half {v}"));
+            s.half = Some(v as u32);
+            s.any = true;
+        }
+        // A word the form matched but the tables do not know cannot happen; a value out of range can.
+        for base in ["quarter", "half", "month"] {
+            if caps.name(&name(base)).is_some()
+                && match base {
+                    "quarter" => s.quarter.is_none(),
+                    "half" => s.half.is_none(),
+                    _ => s.month.is_none(),
+                }
+            {
+                return err(format!(
+                    "\"{}\" is not a {base}",
+                    caps[name(base).as_str()].trim()
+                ));
+            }
+        }
+        Ok(s)
+    }
+
+    fn span(&mut self, s: &Side) -> Result<(NaiveDate, NaiveDate), PeriodError> {
+        if let Some(span) = s.fixed {
+            return Ok(span);
+        }
+        let year = match s.year {
+            Some(y) => y,
+            None => {
+                let y = self.published.year();
+                self.relative = true;
+                self.step(
+                    String::new(),
+                    format!("no year given: the document's year {y}"),
+                );
+                y
+            }
+        };
+        let cal = if s.fiscal {
+            self.calendar
+        } else {
+            FiscalCalendar::CALENDAR
+        };
+        let span = if let Some(d) = s.day {
+            let Some(m) = s.month else {
+                return err("a day without a month");
+            };
+            match NaiveDate::from_ymd_opt(year, m, d) {
+                Some(date) => Some((date, date)),
+                None => return err(format!("{year}-{m:02}-{d:02} is not a date")),
+            }
+        } else if let Some(m) = s.month {
+            month_span(year, m)
+        } else if let Some(q) = s.quarter {
+            if s.fiscal {
+                cal.quarter_span(year, q)
+            } else {
+                quarter_span(year, q)
+            }
+        } else if let Some(h) = s.half {
+            if s.fiscal {
+                cal.half_span(year, h)
+            } else {
+                half_span(year, h)
+            }
+        } else if s.fiscal {
+            cal.year_span(year)
+        } else {
+            year_span(year)
+        };
+        let Some(span) = span else {
+            return err(format!("{year} is outside the calendar"));
+        };
+        if s.fiscal {
+            let what = if s.quarter.is_some() {
+                format!("quarter {} of fiscal year {year}", s.quarter.unwrap_or(0))
+            } else if s.half.is_some() {
+                format!("half {} of fiscal year {year}", s.half.unwrap_or(0))
+            } else {
+                format!("fiscal year {year}")
+            };
+            let token = self.core.clone();
+            self.step(
+                token,
+                format!(
+                    "{what}, {}: {}..{}",
+                    self.calendar.describe(),
+                    span.0,
+                    span.1
+                ),
+            );
+        }
+        Ok(span)
+    }
+}
+
+fn relative_meaning(k: i32, unit: &str, published: &Published, value: &str) -> String {
+    let plural = if k.abs() == 1 { "" } else { "s" };
+    match k {
+        0 => format!("this {unit} of {published} = {value}"),
+        -1 => format!("last {unit} from {published} = {value}"),
+        1 => format!("next {unit} from {published} = {value}"),
+        k if k < 0 => format!("{} {unit}{plural} before {published} = {value}", -k),
+        k => format!("{k} {unit}{plural} after {published} = {value}"),
+    }
+}

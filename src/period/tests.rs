@@ -1,0 +1,388 @@
+//! Unit tests of the period reader against the bundled rules.
+
+use super::*;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
+fn load_file(lang: &str) -> PeriodLangFile {
+    let path = format!(
+        "{}/rules/lang/{lang}/periods.yaml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    serde_saphyr::from_str::<PeriodLangFile>(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The bundled rules of a language, built once.
+pub(crate) fn lang(code: &str) -> PeriodLang {
+    static CACHE: OnceLock<Mutex<HashMap<String, PeriodLang>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(l) = cache.lock().unwrap().get(code) {
+        return l.clone();
+    }
+    let common = load_file("common");
+    let own = load_file(code);
+    let built = PeriodLang::build(&[&common, &own]).unwrap_or_else(|e| panic!("{code}: {e}"));
+    cache.lock().unwrap().insert(code.into(), built.clone());
+    built
+}
+
+const CAL: FiscalCalendar = FiscalCalendar { start_month: 1 };
+const MSFT: FiscalCalendar = FiscalCalendar { start_month: 7 };
+const ORCL: FiscalCalendar = FiscalCalendar { start_month: 6 };
+const NVDA: FiscalCalendar = FiscalCalendar { start_month: 2 };
+
+fn day(s: &str) -> Published {
+    Published::parse(s).unwrap()
+}
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn read_with(
+    code: &str,
+    text: &str,
+    published: &str,
+    cal: FiscalCalendar,
+) -> Result<Period, PeriodError> {
+    read_period(text, &lang(code), day(published), cal)
+}
+
+/// Reads `text` in `code` (published 2026-02-12, calendar year) and checks its label and kind.
+#[track_caller]
+fn check(code: &str, text: &str, want: &str, kind: PeriodKind) {
+    check_at(code, text, "2026-02-12", CAL, want, kind)
+}
+
+#[track_caller]
+fn check_at(
+    code: &str,
+    text: &str,
+    published: &str,
+    cal: FiscalCalendar,
+    want: &str,
+    kind: PeriodKind,
+) {
+    match read_with(code, text, published, cal) {
+        Ok(p) => {
+            assert_eq!(
+                (p.label(), p.kind),
+                (want.to_string(), kind),
+                "{code}: {text:?} read as {:#?}",
+                p.steps
+            );
+            assert!(p.start <= p.end);
+        }
+        Err(e) => panic!("{code}: {text:?} not read: {}", e.reason),
+    }
+}
+
+#[track_caller]
+fn fails(code: &str, text: &str, published: &str, reason_has: &str) {
+    match read_with(code, text, published, CAL) {
+        Ok(p) => panic!(
+            "{code}: {text:?} should fail, read as {} {:?}",
+            p.label(),
+            p.steps
+        ),
+        Err(e) => assert!(
+            e.reason.contains(reason_has),
+            "{code}: {text:?}: reason {:?} lacks {reason_has:?}",
+            e.reason
+        ),
+    }
+}
+
+use PeriodKind::*;
+
+#[test]
+fn en_basic() {
+    check("en", "2025", "2025", Absolute);
+    check("en", "in 2025", "2025", Absolute);
+    check("en", "Q4 2024", "2024-Q4", Absolute);
+    check("en", "2025-Q4", "2025-Q4", Absolute);
+    check("en", "4Q24", "2024-Q4", Absolute);
+    check("en", "the fourth quarter of 2024", "2024-Q4", Absolute);
+    check("en", "H1 2025", "2025-H1", Absolute);
+    check("en", "first half of 2025", "2025-H1", Absolute);
+    check("en", "March 2025", "2025-03", Absolute);
+    check("en", "2025-03", "2025-03", Absolute);
+    check("en", "2025-03-14", "2025-03-14", Absolute);
+    check("en", "March 14, 2025", "2025-03-14", Absolute);
+    check("en", "14 March 2025", "2025-03-14", Absolute);
+    check("en", "2025-2027", "2025-01-01..2027-12-31", Absolute);
+    check("en", "2025–2027", "2025-01-01..2027-12-31", Absolute);
+    check("en", "2024-07..2025-06", "2024-07-01..2025-06-30", Absolute);
+}
+
+#[test]
+fn en_fiscal() {
+    check_at(
+        "en",
+        "FY2025",
+        "2026-02-12",
+        MSFT,
+        "2024-07-01..2025-06-30",
+        Fiscal,
+    );
+    check_at(
+        "en",
+        "FY25",
+        "2026-02-12",
+        MSFT,
+        "2024-07-01..2025-06-30",
+        Fiscal,
+    );
+    check_at(
+        "en",
+        "fiscal 2026",
+        "2026-02-12",
+        NVDA,
+        "2025-02-01..2026-01-31",
+        Fiscal,
+    );
+    check_at(
+        "en",
+        "Q3 FY2026",
+        "2026-02-12",
+        NVDA,
+        "2025-08-01..2025-10-31",
+        Fiscal,
+    );
+    check_at("en", "Q3 FY2026", "2026-02-12", MSFT, "2026-Q1", Fiscal);
+    check_at(
+        "en",
+        "FY2025",
+        "2026-02-12",
+        ORCL,
+        "2024-06-01..2025-05-31",
+        Fiscal,
+    );
+    check_at(
+        "en",
+        "the fourth quarter of fiscal 2025",
+        "2026-02-12",
+        ORCL,
+        "2025-03-01..2025-05-31",
+        Fiscal,
+    );
+    check_at("en", "FY2025", "2026-02-12", CAL, "2025", Fiscal);
+    let p = read_with("en", "FY2025", "2026-02-12", MSFT).unwrap();
+    assert!(
+        p.steps.iter().any(|s| s.token == "FY2025"
+            && s.meaning
+                .contains("fiscal year starting July: 2024-07-01..2025-06-30")),
+        "{:?}",
+        p.steps
+    );
+}
+
+#[test]
+fn en_relative() {
+    check("en", "this year", "2026", Relative);
+    check("en", "last year", "2025", Relative);
+    check("en", "next year", "2027", Relative);
+    check("en", "last quarter", "2025-Q4", Relative);
+    check("en", "this quarter", "2026-Q1", Relative);
+    check("en", "last month", "2026-01", Relative);
+    check_at("en", "this year", "2026", CAL, "2026", Relative);
+    fails("en", "last month", "2026", "dated only 2026");
+    fails("en", "last quarter", "2026", "dated only 2026");
+    check_at("en", "last month", "2026-01", CAL, "2025-12", Relative);
+}
+
+#[test]
+fn en_deadline() {
+    check(
+        "en",
+        "by the end of 2027",
+        "2026-02-12..2027-12-31",
+        Deadline,
+    );
+    check("en", "by 2027", "2026-02-12..2027-12-31", Deadline);
+    check("en", "by Q3 2027", "2026-02-12..2027-09-30", Deadline);
+    check_at(
+        "en",
+        "by 2027",
+        "2026",
+        CAL,
+        "2026-01-01..2027-12-31",
+        Deadline,
+    );
+    check_at(
+        "en",
+        "by 2027",
+        "2026-05",
+        CAL,
+        "2026-05-01..2027-12-31",
+        Deadline,
+    );
+    fails("en", "by 2020", "2026-02-12", "before the document's date");
+}
+
+#[test]
+fn errors_are_clear() {
+    fails("en", "", "2026-02-12", "expected a year");
+    fails("en", "banana", "2026-02-12", "expected a year");
+    fails("en", "2025-02-30", "2026-02-12", "not a date");
+    fails("en", "2027-2025", "2026-02-12", "before it starts");
+}
+
+#[test]
+fn ru_forms() {
+    check("ru", "2025 г.", "2025", Absolute);
+    check("ru", "2025 года", "2025", Absolute);
+    check("ru", "в 2025 году", "2025", Absolute);
+    check("ru", "четвертый квартал 2024 года", "2024-Q4", Absolute);
+    check("ru", "IV квартал 2024", "2024-Q4", Absolute);
+    check("ru", "в IV квартале 2024 г.", "2024-Q4", Absolute);
+    check("ru", "первое полугодие 2025 года", "2025-H1", Absolute);
+    check("ru", "в первом полугодии", "2026-H1", Relative);
+    check("ru", "март 2025", "2025-03", Absolute);
+    check("ru", "марта 2025 года", "2025-03", Absolute);
+    check("ru", "14 марта 2025 года", "2025-03-14", Absolute);
+    check(
+        "ru",
+        "с 2025 по 2027 год",
+        "2025-01-01..2027-12-31",
+        Absolute,
+    );
+    check("ru", "в этом году", "2026", Relative);
+    check("ru", "в прошлом году", "2025", Relative);
+    check("ru", "в следующем году", "2027", Relative);
+    check("ru", "в этом квартале", "2026-Q1", Relative);
+    check(
+        "ru",
+        "к концу 2027 года",
+        "2026-02-12..2027-12-31",
+        Deadline,
+    );
+    check("ru", "до 2033 г.", "2026-02-12..2033-12-31", Deadline);
+    check_at(
+        "ru",
+        "2025 финансовый год",
+        "2026-02-12",
+        MSFT,
+        "2024-07-01..2025-06-30",
+        Fiscal,
+    );
+    check_at(
+        "ru",
+        "в 2025 финансовом году",
+        "2026-02-12",
+        MSFT,
+        "2024-07-01..2025-06-30",
+        Fiscal,
+    );
+}
+
+#[test]
+fn zh_forms() {
+    check("zh", "2025 年", "2025", Absolute);
+    check("zh", "2025年", "2025", Absolute);
+    check("zh", "2025 年第四季度", "2025-Q4", Absolute);
+    check("zh", "2025年四季度", "2025-Q4", Absolute);
+    check("zh", "2025 年 3 月", "2025-03", Absolute);
+    check("zh", "2025年3月14日", "2025-03-14", Absolute);
+    check("zh", "2025年上半年", "2025-H1", Absolute);
+    check("zh", "2025 至 2027 年", "2025-01-01..2027-12-31", Absolute);
+    check("zh", "今年", "2026", Relative);
+    check("zh", "去年", "2025", Relative);
+    check("zh", "明年", "2027", Relative);
+    check("zh", "前年", "2024", Relative);
+    check("zh", "去年 11 月", "2025-11", Relative);
+    check("zh", "去年11月", "2025-11", Relative);
+    check("zh", "上季度", "2025-Q4", Relative);
+    check("zh", "本季度", "2026-Q1", Relative);
+    check("zh", "上个月", "2026-01", Relative);
+    check("zh", "到 2027 年", "2026-02-12..2027-12-31", Deadline);
+    check("zh", "到2027年底", "2026-02-12..2027-12-31", Deadline);
+    check_at(
+        "zh",
+        "2025 财年",
+        "2026-02-12",
+        MSFT,
+        "2024-07-01..2025-06-30",
+        Fiscal,
+    );
+    check_at(
+        "zh",
+        "2026财年第三季度",
+        "2026-02-12",
+        NVDA,
+        "2025-08-01..2025-10-31",
+        Fiscal,
+    );
+    let p = read_with("zh", "今年", "2026-02-12", CAL).unwrap();
+    assert_eq!(p.steps[0].token, "今年");
+    assert_eq!(p.steps[0].meaning, "this year of 2026-02-12 = 2026");
+}
+
+#[test]
+fn th_forms() {
+    check("th", "ปี 2568", "2025", BuddhistEra);
+    check("th", "พ.ศ. 2568", "2025", BuddhistEra);
+    check("th", "2568", "2025", BuddhistEra);
+    check("th", "ปี ๒๕๖๘", "2025", BuddhistEra);
+    check("th", "๒๕๖๘", "2025", BuddhistEra);
+    check("th", "ปี 2025", "2025", Absolute);
+    check("th", "ในปี 2568", "2025", BuddhistEra);
+    check("th", "ไตรมาสที่ 4 ปี 2567", "2024-Q4", BuddhistEra);
+    check("th", "ไตรมาส 4/2567", "2024-Q4", BuddhistEra);
+    check("th", "มีนาคม 2568", "2025-03", BuddhistEra);
+    check("th", "มี.ค. 2568", "2025-03", BuddhistEra);
+    check("th", "14 มีนาคม 2568", "2025-03-14", BuddhistEra);
+    check("th", "ครึ่งปีแรก 2568", "2025-H1", BuddhistEra);
+    check("th", "ปีนี้", "2026", Relative);
+    check("th", "ปีที่แล้ว", "2025", Relative);
+    check("th", "ปีหน้า", "2027", Relative);
+    check("th", "ภายในปี 2570", "2026-02-12..2027-12-31", Deadline);
+    check("th", "Q4 2024", "2024-Q4", Absolute);
+    check_at(
+        "th",
+        "ปีงบประมาณ 2568",
+        "2026-02-12",
+        FiscalCalendar { start_month: 10 },
+        "2024-10-01..2025-09-30",
+        Fiscal,
+    );
+    let p = read_with("th", "ปี 2568", "2026-02-12", CAL).unwrap();
+    assert_eq!(p.steps[0].token, "2568");
+    assert!(
+        p.steps[0]
+            .meaning
+            .starts_with("Buddhist era 2568 = year 2025"),
+        "{:?}",
+        p.steps
+    );
+}
+
+#[test]
+fn period_helpers() {
+    let p = read_with("en", "Q4 2024", "2026-02-12", CAL).unwrap();
+    assert!(p.contains(d("2024-11-05")));
+    assert!(!p.contains(d("2025-01-01")));
+    let y = read_with("en", "2024", "2026-02-12", CAL).unwrap();
+    assert!(y.covers(&p) && y.overlaps(&p) && !p.covers(&y));
+}
+
+#[test]
+fn steps_follow_the_text() {
+    let p = read_with("ru", "с марта по май 2025 года", "2026-02-12", CAL).unwrap();
+    let tokens: Vec<&str> = p.steps.iter().map(|s| s.token.as_str()).collect();
+    assert_eq!(
+        tokens,
+        [
+            "марта",
+            "май",
+            "2025",
+            "с марта по май 2025",
+            "с марта по май 2025 года"
+        ]
+    );
+    assert_eq!(p.label(), "2025-03-01..2025-05-31");
+    let p = read_with("en", "by the end of 2027", "2026-02-12", CAL).unwrap();
+    assert_eq!(p.steps[1].token, "by the end of");
+    assert!(p.steps[1].meaning.starts_with("deadline"), "{:?}", p.steps);
+}
