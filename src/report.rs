@@ -176,6 +176,10 @@ fn group_reports(cx: &Context, findings: &[Finding]) -> Vec<GroupReport> {
                 Verdict::Contradiction
             } else if touches(Kind::Revision) {
                 Verdict::Revised
+            } else if findings.iter().any(|f| {
+                f.kind == Kind::PeriodDrift && f.claims.iter().any(|c| claim_ids.contains(c))
+            }) {
+                Verdict::Drift
             } else if origins.len() == 1 {
                 Verdict::SingleSource
             } else {

@@ -5,6 +5,7 @@
 
 mod contradiction;
 mod derived_mismatch;
+mod period_drift;
 mod premature_actual;
 mod quote_mismatch;
 mod quote_not_in_source;
@@ -50,6 +51,7 @@ pub const CHECKS: &[&dyn Check] = &[
     &contradiction::Contradiction,
     &derived_mismatch::DerivedMismatch,
     &revision::Revision,
+    &period_drift::PeriodDrift,
     &premature_actual::PrematureActual,
     &scale_ambiguity::ScaleAmbiguity,
     &single_origin::SingleOrigin,

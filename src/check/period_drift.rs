@@ -1,0 +1,147 @@
+//! `period-drift`: independent sources give the same figure for different periods.
+//!
+//! Why: the same number attached to two different years is usually one figure whose period was
+//! misread somewhere — a relative period ("this year") resolved from documents of different
+//! dates, a fiscal year taken for a calendar year, a Buddhist-era year taken for a Common-era one.
+//! The message says which reading produced each period, so the fact-checker can tell which is off.
+//! Example: "$100 billion … this year" in a 2025 article and "$100 billion … 2026" elsewhere.
+//!
+//! Only periods of the same length are compared (a year with a year, a quarter with a quarter),
+//! and only where the two figures meet within tolerance.
+
+use super::{attribution, disagree, finding, tolerance, Check, Context};
+use crate::engine::{show_amount, GroupKey};
+use crate::finding::{Finding, Kind};
+use crate::period::{label, PeriodKind};
+use std::collections::BTreeMap;
+
+pub struct PeriodDrift;
+
+fn reading_name(kind: PeriodKind) -> &'static str {
+    match kind {
+        PeriodKind::Absolute => "written as a date",
+        PeriodKind::Relative => "a relative period, resolved against the publication date",
+        PeriodKind::Fiscal => "a fiscal period, by the entity's calendar",
+        PeriodKind::BuddhistEra => "a Buddhist-era year",
+        PeriodKind::Deadline => "a deadline, from the publication date",
+    }
+}
+
+impl Check for PeriodDrift {
+    fn kind(&self) -> Kind {
+        Kind::PeriodDrift
+    }
+
+    fn run(&self, cx: &Context) -> Vec<Finding> {
+        type Bucket<'a> = (&'a str, Option<&'a str>, &'a str, crate::claim::Family);
+        let mut buckets: BTreeMap<Bucket, Vec<&GroupKey>> = BTreeMap::new();
+        let mut members: BTreeMap<&GroupKey, &[usize]> = BTreeMap::new();
+        for g in cx.reconciled.groups.iter().filter(|g| !g.key.is_undated()) {
+            let k = &g.key;
+            buckets
+                .entry((&k.entity, k.counterparty.as_deref(), &k.metric, k.family))
+                .or_default()
+                .push(k);
+            members.insert(k, &g.claims);
+        }
+        let readings = &cx.reconciled.readings;
+        let mut out = Vec::new();
+        for keys in buckets.values() {
+            for (n, a) in keys.iter().enumerate() {
+                for b in &keys[n + 1..] {
+                    let length = |k: &GroupKey| (k.end - k.start).num_days();
+                    if (length(a) - length(b)).abs() > 3 {
+                        continue;
+                    }
+                    // One finding per pair of periods: the first pair of claims that match.
+                    let pair = members[a].iter().find_map(|&x| {
+                        members[b].iter().find_map(|&y| {
+                            let (ax, by) = (readings[x].amount()?, readings[y].amount()?);
+                            let origin =
+                                |i: usize| cx.corpus.source_of(&cx.corpus.claims[i]).origin();
+                            let same = ax.unit == by.unit && !disagree(ax, by, tolerance(cx, x, y));
+                            (same && origin(x) != origin(y)).then_some((x, y))
+                        })
+                    });
+                    let Some((x, y)) = pair else { continue };
+                    let describe = |i: usize| {
+                        let p = readings[i].period.as_ref().ok();
+                        let written = cx.corpus.claims[i]
+                            .period
+                            .as_ref()
+                            .or(cx.corpus.claims[i].as_of.as_ref())
+                            .map(|p| p.text.as_str())
+                            .unwrap_or("");
+                        match p {
+                            Some(p) => format!(
+                                "{} for {} (`{written}`: {})",
+                                readings[i].amount().map(show_amount).unwrap_or_default(),
+                                label(p.start, p.end),
+                                reading_name(p.kind)
+                            ),
+                            None => String::new(),
+                        }
+                    };
+                    let message = format!(
+                        "{} {}: the same figure for two periods: {} from {}, and {} from {}",
+                        a.entity_label(),
+                        a.metric,
+                        describe(x),
+                        attribution(cx, x),
+                        describe(y),
+                        attribution(cx, y),
+                    );
+                    out.push(finding(cx, self.kind(), &[x, y], message));
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::testing::{file, run};
+
+    #[test]
+    fn this_year_from_two_years() {
+        let a = file("Daily", "2025-02-07", None, &["{id: a, entity: Amazon, metric: capex, period: this year, status: plan, value: $100 billion}"]);
+        let b = file("Weekly", "2026-02-10", None, &["{id: b, entity: Amazon, metric: capex, period: this year, status: plan, value: $100 billion}"]);
+        let findings = run(
+            &PeriodDrift,
+            &[("claims/a.yaml", &a), ("claims/b.yaml", &b)],
+            &[],
+        );
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert!(
+            findings[0].message.contains("relative"),
+            "{}",
+            findings[0].message
+        );
+    }
+
+    #[test]
+    fn different_figures_for_different_years_are_no_drift() {
+        let a = file("Daily", "2025-02-07", None, &["{id: a, entity: Amazon, metric: capex, period: 2025, status: plan, value: $100 billion}"]);
+        let b = file("Weekly", "2026-02-10", None, &["{id: b, entity: Amazon, metric: capex, period: 2026, status: plan, value: $200 billion}"]);
+        assert!(run(
+            &PeriodDrift,
+            &[("claims/a.yaml", &a), ("claims/b.yaml", &b)],
+            &[]
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_quarter_and_a_year_are_not_compared() {
+        let a = file("Daily", "2025-02-07", None, &["{id: a, entity: Amazon, metric: capex, period: Q4 2024, status: actual, value: $26.3 billion}"]);
+        let b = file("Weekly", "2025-02-10", None, &["{id: b, entity: Amazon, metric: capex, period: 2023, status: actual, value: $26.3 billion}"]);
+        assert!(run(
+            &PeriodDrift,
+            &[("claims/a.yaml", &a), ("claims/b.yaml", &b)],
+            &[]
+        )
+        .is_empty());
+    }
+}
