@@ -204,7 +204,7 @@ fn read_claim(claim: &Claim, corpus: &Corpus, rules: &Rules) -> Reading {
     let amount = claim.value.as_ref().map(|value| {
         let figure = read_figure(&value.text, &language.figures)
             .map_err(|e| AmountProblem::Unreadable(format!("value `{}`: {e}", value.text)))?;
-        to_base(figure, claim, rules)
+        to_base(figure, claim, rules, period.as_ref().ok())
     });
     Reading {
         amount,
@@ -215,7 +215,12 @@ fn read_claim(claim: &Claim, corpus: &Corpus, rules: &Rules) -> Reading {
 }
 
 /// Converts a figure to its metric's base unit, checking that the unit fits the metric.
-fn to_base(figure: Figure, claim: &Claim, rules: &Rules) -> Result<Amount, AmountProblem> {
+fn to_base(
+    figure: Figure,
+    claim: &Claim,
+    rules: &Rules,
+    period: Option<&Period>,
+) -> Result<Amount, AmountProblem> {
     let metric = rules
         .metrics
         .get(&claim.metric)
@@ -256,7 +261,28 @@ fn to_base(figure: Figure, claim: &Claim, rules: &Rules) -> Result<Amount, Amoun
     let (factor, unit_out) = match def.factor {
         Some(f) => (f, base.clone()),
         None if unit == base => (1.0, base.clone()),
-        None => (1.0, unit.clone()),
+        None => {
+            // A currency: converted at the average rate over the period, the interval widened
+            // by the spread of the annual rates the period covers.
+            if let Some(conversion) =
+                period.and_then(|p| rules.fx.convert(&unit, &base, p.start, p.end))
+            {
+                steps.push(Step::new(unit.clone(), conversion.explain()));
+                return Ok(Amount {
+                    value: figure.value / conversion.rate,
+                    lo: figure.lo / conversion.high,
+                    hi: figure.hi / conversion.low,
+                    unit: base,
+                    figure,
+                    steps,
+                });
+            }
+            steps.push(Step::new(
+                unit.clone(),
+                format!("no {unit}/{base} rate for the period: kept in {unit}"),
+            ));
+            (1.0, unit.clone())
+        }
     };
     if unit_out != unit || factor != 1.0 {
         steps.push(Step::new(

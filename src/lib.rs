@@ -11,6 +11,7 @@ pub mod estimate;
 pub mod figure;
 pub mod files;
 pub mod finding;
+pub mod fx;
 pub mod load;
 pub mod period;
 pub mod reading;

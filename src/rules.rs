@@ -1,13 +1,14 @@
 //! The rules: metrics, entities, units, policy and language data, declared in YAML under `rules/`.
 //!
 //! Every top-level file in a rules directory may declare any of the sections `metrics`,
-//! `entities`, `units`, `dimensions` and `policy`; language data lives in
+//! `entities`, `units`, `dimensions`, `policy` and `fx`; language data lives in
 //! `lang/<code>/figures.yaml` and `lang/<code>/periods.yaml` (`lang/common/` is shared by all).
 //! Several directories may be given: later ones add to, or override, earlier ones.
 
 use crate::diagnostic::{did_you_mean, Diagnostic};
 use crate::figure::{FigureLang, FigureLangFile};
 use crate::finding::{Kind, Severity};
+use crate::fx::FxTable;
 use crate::load::{yaml_error, Scalar};
 use crate::period::{FiscalCalendar, PeriodLang, PeriodLangFile};
 use serde::Deserialize;
@@ -127,6 +128,7 @@ struct RulesFile {
     #[serde(default)]
     units: BTreeMap<String, Unit>,
     policy: Option<PolicySection>,
+    fx: Option<FxTable>,
 }
 
 /// The words of one language.
@@ -142,6 +144,7 @@ pub struct Rules {
     pub dimensions: BTreeMap<String, Dimension>,
     pub units: BTreeMap<String, Unit>,
     pub policy: Policy,
+    pub fx: FxTable,
     pub languages: BTreeMap<String, Language>,
     aliases: HashMap<String, String>,
 }
@@ -152,6 +155,7 @@ impl Rules {
         let mut errors = Vec::new();
         let mut merged = RulesFile::default();
         let mut policy = Policy::default();
+        let mut fx = FxTable::default();
         let mut figure_files: BTreeMap<String, Vec<FigureLangFile>> = BTreeMap::new();
         let mut period_files: BTreeMap<String, Vec<PeriodLangFile>> = BTreeMap::new();
         for file in files {
@@ -182,6 +186,9 @@ impl Rules {
                         merged.entities.extend(f.entities);
                         merged.dimensions.extend(f.dimensions);
                         merged.units.extend(f.units);
+                        if let Some(table) = f.fx {
+                            fx.merge(table);
+                        }
                     }
                     Ok(None) => {}
                     Err(e) => errors.push(yaml_error(&file.display, &file.text, &e)),
@@ -211,6 +218,7 @@ impl Rules {
             dimensions: merged.dimensions,
             units: merged.units,
             policy,
+            fx,
             languages,
             aliases,
         })
