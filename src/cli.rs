@@ -158,12 +158,13 @@ fn build_report(cli: &Cli) -> Result<Report, CliError> {
     let (corpus, archives) = corpus(cli, &rules)?;
     let reconciled = reconcile(&corpus, &rules);
     let estimates = estimate_all(&corpus, &rules, &reconciled);
-    let relations = evaluate_all(&corpus, &rules, &reconciled, &estimates);
+    let relations = evaluate_all(&corpus, &rules, &reconciled, &estimates.groups);
     let cx = Context {
         corpus: &corpus,
         rules: &rules,
         reconciled: &reconciled,
-        estimates: &estimates,
+        estimates: &estimates.groups,
+        reliability: &estimates.reliability,
         relations: &relations,
         archives: &archives,
     };

@@ -92,6 +92,16 @@ pub struct RelationReport {
     pub checked_against: Vec<String>,
 }
 
+/// An origin and how far the corpus shows it can be trusted.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceReport {
+    pub origin: String,
+    pub reliability: f64,
+    pub agreed: usize,
+    pub disagreed: usize,
+    pub publishers: Vec<String>,
+}
+
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Summary {
     pub error: usize,
@@ -108,6 +118,7 @@ pub struct Report {
     pub groups: Vec<GroupReport>,
     pub tables: Vec<TableReport>,
     pub relations: Vec<RelationReport>,
+    pub sources: Vec<SourceReport>,
 }
 
 impl Report {
@@ -137,6 +148,25 @@ impl Report {
             })
             .collect();
         relations.sort_by(|a, b| (&a.statement, &a.claim).cmp(&(&b.statement, &b.claim)));
+        let sources = cx
+            .reliability
+            .iter()
+            .map(|r| SourceReport {
+                origin: r.origin.clone(),
+                reliability: (r.weight * 1000.0).round() / 1000.0,
+                agreed: r.agreed,
+                disagreed: r.disagreed,
+                publishers: cx
+                    .corpus
+                    .sources
+                    .iter()
+                    .filter(|s| s.origin() == r.origin)
+                    .map(|s| s.publisher.clone())
+                    .collect::<BTreeSet<_>>()
+                    .into_iter()
+                    .collect(),
+            })
+            .collect();
         Report {
             claims: cx.corpus.claims.len(),
             files: cx.corpus.files.len(),
@@ -145,6 +175,7 @@ impl Report {
             groups,
             tables,
             relations,
+            sources,
         }
     }
 
@@ -334,6 +365,19 @@ pub fn render_text(report: &Report, width: u16) -> String {
             ));
         }
     }
+    if !report.sources.is_empty() {
+        out.push_str("\nSources (reliability learned across the corpus; 1 = average)\n");
+        for s in &report.sources {
+            out.push_str(&format!(
+                "  {:<28} {:>5.2}  agreed {}, disagreed {}  ({})\n",
+                s.origin,
+                s.reliability,
+                s.agreed,
+                s.disagreed,
+                s.publishers.join(", ")
+            ));
+        }
+    }
     out.push('\n');
     out.push_str(&render_findings_text(report));
     out
@@ -414,6 +458,19 @@ pub fn render_markdown(report: &Report) -> String {
             let cells = [&r.statement, &r.arithmetic, &r.outcome, &r.claim];
             let cells: Vec<String> = cells.iter().map(|c| c.replace('|', "\\|")).collect();
             out.push_str(&format!("| {} |\n", cells.join(" | ")));
+        }
+    }
+    if !report.sources.is_empty() {
+        out.push_str("\n## Sources\n\n| Origin | Reliability | Agreed | Disagreed | Publishers |\n|---|---|---|---|---|\n");
+        for s in &report.sources {
+            out.push_str(&format!(
+                "| {} | {:.2} | {} | {} | {} |\n",
+                s.origin,
+                s.reliability,
+                s.agreed,
+                s.disagreed,
+                s.publishers.join(", ")
+            ));
         }
     }
     out.push_str("\n## Findings\n\n");

@@ -17,7 +17,7 @@ mod unreadable;
 
 use crate::claim::Corpus;
 use crate::engine::{explain, Amount, Reconciled};
-use crate::estimate::Estimate;
+use crate::estimate::{Estimate, Reliability};
 use crate::finding::{Finding, Kind, Location};
 use crate::relation::Evaluation;
 use crate::rules::Rules;
@@ -30,6 +30,8 @@ pub struct Context<'a> {
     pub reconciled: &'a Reconciled,
     /// The best estimate of each group, in the groups' order.
     pub estimates: &'a [Option<Estimate>],
+    /// How far each origin can be trusted.
+    pub reliability: &'a [Reliability],
     /// Every relation, stated or implied, evaluated.
     pub relations: &'a [Evaluation],
     /// The text of each source's `archive`, by the path the source gives.
@@ -248,7 +250,8 @@ pub(crate) mod testing {
         assert!(errors.is_empty(), "{errors:?}");
         let reconciled = reconcile(&corpus, &rules);
         let estimates = crate::estimate::estimate_all(&corpus, &rules, &reconciled);
-        let relations = crate::relation::evaluate_all(&corpus, &rules, &reconciled, &estimates);
+        let relations =
+            crate::relation::evaluate_all(&corpus, &rules, &reconciled, &estimates.groups);
         let archives = archives
             .iter()
             .map(|(p, t)| (p.to_string(), t.to_string()))
@@ -257,7 +260,8 @@ pub(crate) mod testing {
             corpus: &corpus,
             rules: &rules,
             reconciled: &reconciled,
-            estimates: &estimates,
+            estimates: &estimates.groups,
+            reliability: &estimates.reliability,
             relations: &relations,
             archives: &archives,
         };
