@@ -33,7 +33,11 @@ fn a_thousand_broken_files_report_a_thousand_errors() {
     let (corpus, errors) = load(files, rules);
     assert_eq!(errors.len(), 1000);
     assert!(corpus.claims.is_empty());
-    assert!(errors.iter().all(|e| e.line == 8 && e.column == 13), "{:?}", errors[0]);
+    assert!(
+        errors.iter().all(|e| e.line == 8 && e.column == 13),
+        "{:?}",
+        errors[0]
+    );
     assert_eq!(errors[999].file, "claims/0999.yaml");
 }
 
@@ -54,10 +58,15 @@ fn rules_errors_name_the_file_and_suggest() {
         display: "our-rules/policy.yaml".into(),
         text: "policy:\n  severity:\n    single-orgin: warning\n".into(),
     }];
-    let errors = Rules::parse(&texts).err().expect("an unknown kind is an error");
+    let errors = Rules::parse(&texts)
+        .err()
+        .expect("an unknown kind is an error");
     assert_eq!(errors[0].file, "our-rules/policy.yaml");
     assert_eq!(errors[0].line, 3);
-    assert_eq!(errors[0].help.as_deref(), Some("did you mean `single-origin`?"));
+    assert_eq!(
+        errors[0].help.as_deref(),
+        Some("did you mean `single-origin`?")
+    );
 }
 
 #[test]
@@ -68,7 +77,13 @@ fn an_alias_bomb_is_refused_not_expanded() {
         let prev = i - 1;
         text.push_str(&format!("a{i}: &a{i} [*a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}]\n"));
     }
-    let (_, errors) = load(vec![ClaimText { path: "bomb.yaml".into(), text }], rules);
+    let (_, errors) = load(
+        vec![ClaimText {
+            path: "bomb.yaml".into(),
+            text,
+        }],
+        rules,
+    );
     assert_eq!(errors.len(), 1);
 }
 
@@ -76,7 +91,13 @@ fn an_alias_bomb_is_refused_not_expanded() {
 fn deep_nesting_is_refused() {
     let rules = bundled_rules();
     let text = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
-    let (_, errors) = load(vec![ClaimText { path: "deep.yaml".into(), text }], rules);
+    let (_, errors) = load(
+        vec![ClaimText {
+            path: "deep.yaml".into(),
+            text,
+        }],
+        rules,
+    );
     assert_eq!(errors.len(), 1);
 }
 
