@@ -11,9 +11,8 @@ use crate::load::load;
 use crate::period::{label, read_period, Published};
 use crate::reading::describe;
 use crate::relation::evaluate_all;
-use crate::report::{
-    render_check_json, render_findings_text, render_json, render_markdown, render_text, Report,
-};
+use crate::render::{json, markdown, text};
+use crate::report::Report;
 use crate::rules::Rules;
 use crate::{claim::Corpus, files};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -178,8 +177,8 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<i32, CliError> {
         Command::Check { format } => {
             let report = build_report(cli)?;
             match format {
-                CheckFormat::Text => out.write_all(render_findings_text(&report).as_bytes())?,
-                CheckFormat::Json => writeln!(out, "{}", render_check_json(&report))?,
+                CheckFormat::Text => out.write_all(text::findings(&report).as_bytes())?,
+                CheckFormat::Json => writeln!(out, "{}", json::check(&report))?,
             }
             Ok(i32::from(report.fails()))
         }
@@ -191,12 +190,12 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<i32, CliError> {
             let report = build_report(cli)?;
             if !no_write {
                 std::fs::create_dir_all(dir)?;
-                write_atomically(&dir.join("report.md"), &render_markdown(&report))?;
-                write_atomically(&dir.join("report.json"), &render_json(&report))?;
+                write_atomically(&dir.join("report.md"), &markdown::report(&report))?;
+                write_atomically(&dir.join("report.json"), &json::report(&report))?;
             }
             match format {
-                CheckFormat::Text => out.write_all(render_text(&report, width).as_bytes())?,
-                CheckFormat::Json => writeln!(out, "{}", render_json(&report))?,
+                CheckFormat::Text => out.write_all(text::report(&report, width).as_bytes())?,
+                CheckFormat::Json => writeln!(out, "{}", json::report(&report))?,
             }
             Ok(0)
         }

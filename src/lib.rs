@@ -16,5 +16,6 @@ pub mod load;
 pub mod period;
 pub mod reading;
 pub mod relation;
+pub mod render;
 pub mod report;
 pub mod rules;

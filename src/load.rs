@@ -151,7 +151,7 @@ struct RawDocument {
 
 /// The two shapes a claims file may have.
 enum RawFile {
-    Document(RawDocument),
+    Document(Box<RawDocument>),
     Claims(Vec<RawClaim>),
 }
 
@@ -165,7 +165,7 @@ impl<'de> Deserialize<'de> for RawFile {
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawFile, A::Error> {
                 RawDocument::deserialize(de::value::MapAccessDeserializer::new(map))
-                    .map(RawFile::Document)
+                    .map(|d| RawFile::Document(Box::new(d)))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<RawFile, A::Error> {
                 Vec::<RawClaim>::deserialize(de::value::SeqAccessDeserializer::new(seq))
@@ -538,8 +538,8 @@ impl FileLoader<'_> {
                 None,
             );
         }
-        if raw.period.is_some() && raw.as_of.is_some() {
-            let location = self.location(raw.as_of.as_ref().expect("checked"));
+        if let (Some(_), Some(as_of)) = (&raw.period, &raw.as_of) {
+            let location = self.location(as_of);
             self.error_at(
                 &location,
                 "give `period:` or `as_of:`, not both".into(),
