@@ -1,0 +1,1494 @@
+//! Tokenising and parsing figures.
+
+use super::lexicon::{lower_char, normalize_char, spaced_letter, Entry, FigureLang, Role};
+use super::{Approx, Figure, FigureError};
+use crate::reading::Step;
+use std::ops::Range;
+
+/// Longest run of tokens a prefix or filler lookahead may scan (keeps parsing linear).
+const MAX_PREFIX: usize = 4;
+
+/// The text as the reader sees it, one entry per kept character.
+struct Text<'a> {
+    src: &'a str,
+    /// Normalised characters (full-width to ASCII, Thai digits to ASCII), case kept.
+    orig: Vec<char>,
+    /// The same, lower-cased and folded.
+    low: Vec<char>,
+    /// Byte offset in `src` of each character, plus the end.
+    pos: Vec<usize>,
+}
+
+impl<'a> Text<'a> {
+    fn new(src: &'a str, lang: &FigureLang) -> Text<'a> {
+        let mut t = Text {
+            src,
+            orig: Vec::new(),
+            low: Vec::new(),
+            pos: Vec::new(),
+        };
+        for (b, c) in src.char_indices() {
+            let c = normalize_char(c);
+            if lang.drop_spaces && c.is_whitespace() {
+                continue;
+            }
+            t.orig.push(c);
+            t.low.push(lower_char(c, &lang.fold));
+            t.pos.push(b);
+        }
+        t.pos.push(src.len());
+        t
+    }
+    fn slice(&self, s: usize, e: usize) -> &str {
+        let a = self.pos[s];
+        // the end of the last kept character
+        let b = if e == 0 {
+            a
+        } else {
+            let last = self.pos[e - 1];
+            last + self.src[last..].chars().next().map_or(0, |c| c.len_utf8())
+        };
+        self.src.get(a..b.max(a)).unwrap_or("")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum TK {
+    /// A written number: value, half-unit precision (unit of the last digit), its digits.
+    Num {
+        v: f64,
+        unit: f64,
+        digits: String,
+    },
+    Word(u32),
+    Dash,
+    Slash,
+    Comma,
+    Space,
+    Other,
+}
+
+#[derive(Debug, Clone)]
+struct Tok {
+    kind: TK,
+    s: usize,
+    e: usize,
+}
+
+fn is_space_sep(c: char) -> bool {
+    c == ' ' || c == '\u{a0}' || c == '\u{202f}' || c == '\u{2009}'
+}
+
+/// Reads a number written with digits at `i`.
+fn scan_number(ch: &[char], i: usize, lang: &FigureLang) -> Option<(f64, f64, String, usize)> {
+    let n = ch.len();
+    let digit = |j: usize| j < n && ch[j].is_ascii_digit();
+    let run = |mut j: usize| {
+        let s = j;
+        while j < n && ch[j].is_ascii_digit() {
+            j += 1;
+        }
+        (s, j)
+    };
+    let mut j = i;
+    let mut int = String::new();
+    let mut frac = String::new();
+    if ch[j] == '.' && digit(j + 1) {
+        let (s, e) = run(j + 1);
+        frac.extend(&ch[s..e]);
+        j = e;
+    } else {
+        let (s, e) = run(j);
+        if s == e {
+            return None;
+        }
+        int.extend(&ch[s..e]);
+        j = e;
+        // separators and the runs after them
+        let mut seps: Vec<(char, usize, usize)> = Vec::new();
+        let mut k = j;
+        loop {
+            if k >= n {
+                break;
+            }
+            let c = ch[k];
+            if (c == '.' || c == ',' || c == '\'' || is_space_sep(c)) && digit(k + 1) {
+                let (s, e) = run(k + 1);
+                seps.push((c, s, e));
+                k = e;
+                if seps.len() > 64 {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        let dots = seps.iter().filter(|x| x.0 == '.').count();
+        let commas = seps.iter().filter(|x| x.0 == ',').count();
+        let last_pc = seps
+            .iter()
+            .rev()
+            .find(|x| x.0 == '.' || x.0 == ',')
+            .map(|x| x.0);
+        let decimal: Option<char> = if dots > 0 && commas > 0 {
+            last_pc
+        } else if let Some(c) = last_pc {
+            let count = if c == '.' { dots } else { commas };
+            if count > 1 {
+                None
+            } else {
+                let (_, s, e) = *seps.iter().find(|x| x.0 == c).unwrap_or(&(c, 0, 0));
+                let three = e - s == 3;
+                let before_all_groups = seps.iter().take_while(|x| x.0 != c).count();
+                if !three
+                    || (int == "0" && before_all_groups == 0)
+                    || c == lang.decimal
+                    || !lang.group.contains(&c)
+                {
+                    Some(c)
+                } else {
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        let both = dots > 0 && commas > 0;
+        for (idx, &(c, s, e)) in seps.iter().enumerate() {
+            if Some(c) == decimal && (c == '.' || c == ',') {
+                // the decimal separator must be the last '.'/',' one
+                if seps[idx + 1..].iter().any(|x| x.0 == '.' || x.0 == ',') {
+                    break;
+                }
+                frac.extend(&ch[s..e]);
+                j = e;
+                break;
+            }
+            let group_ok = e - s == 3
+                && (lang.group.contains(&c)
+                    || (both && (c == '.' || c == ','))
+                    || (c == '\'' && lang.group.contains(&'\'')));
+            let space_ok = !is_space_sep(c) || lang.group.iter().any(|g| is_space_sep(*g));
+            if !group_ok || !space_ok {
+                break;
+            }
+            // a space group must not be followed by more digits (`2 3000`)
+            int.extend(&ch[s..e]);
+            j = e;
+        }
+    }
+    // exponent
+    let mut exp: i32 = 0;
+    if j < n && (ch[j] == 'e' || ch[j] == 'E') {
+        let mut k = j + 1;
+        let neg = k < n && ch[k] == '-';
+        if k < n && (ch[k] == '-' || ch[k] == '+') {
+            k += 1;
+        }
+        let (s, e) = run(k);
+        if e > s && e - s <= 3 && !(e < n && spaced_letter(ch[e])) {
+            let x: i32 = ch[s..e].iter().collect::<String>().parse().unwrap_or(0);
+            exp = if neg { -x } else { x };
+            j = e;
+        }
+    }
+    let text = format!(
+        "{}.{}",
+        if int.is_empty() { "0" } else { &int },
+        if frac.is_empty() { "0" } else { &frac }
+    );
+    let mut v: f64 = text.parse().ok()?;
+    let mut unit = 10f64.powi(-(frac.len() as i32));
+    if exp != 0 {
+        v *= 10f64.powi(exp);
+        unit *= 10f64.powi(exp);
+    }
+    if !v.is_finite() {
+        return None;
+    }
+    let mut digits = int;
+    digits.push_str(&frac);
+    Some((v, unit, digits, j))
+}
+
+impl FigureLang {
+    /// The longest word at `i`: (end, entry).
+    fn match_word(
+        &self,
+        t: &Text,
+        i: usize,
+        buf: &mut Vec<(usize, u32, bool)>,
+    ) -> Option<(usize, u32)> {
+        if spaced_letter(t.low[i]) && i > 0 && spaced_letter(t.low[i - 1]) {
+            return None;
+        }
+        buf.clear();
+        self.fold_trie.walk(&t.low, i, buf);
+        let nf = buf.len();
+        self.exact_trie.walk(&t.orig, i, buf);
+        let mut best: Option<(usize, bool, bool, usize, u32)> = None;
+        for (k, &(end, e, stem)) in buf.iter().enumerate() {
+            let exact = k >= nf;
+            let key_end = end;
+            let mut end = end;
+            if stem {
+                while end < t.low.len() && spaced_letter(t.low[end]) {
+                    end += 1;
+                }
+            } else if spaced_letter(t.low[end - 1])
+                && end < t.low.len()
+                && spaced_letter(t.low[end])
+            {
+                continue;
+            }
+            let key = (end, !stem, exact, key_end, e);
+            if best.is_none_or(|b| (key.0, key.1, key.2, key.3) > (b.0, b.1, b.2, b.3)) {
+                best = Some(key);
+            }
+        }
+        best.map(|b| (b.0, b.4))
+    }
+
+    fn tokenize(&self, t: &Text) -> Vec<Tok> {
+        let mut out: Vec<Tok> = Vec::new();
+        let mut buf = Vec::new();
+        let n = t.orig.len();
+        let mut i = 0;
+        while i < n {
+            let c = t.orig[i];
+            let (kind, e) = if c.is_whitespace() {
+                let mut e = i;
+                while e < n && t.orig[e].is_whitespace() {
+                    e += 1;
+                }
+                (TK::Space, e)
+            } else if c.is_ascii_digit()
+                || (c == '.' && i + 1 < n && t.orig[i + 1].is_ascii_digit())
+            {
+                match scan_number(&t.orig, i, self) {
+                    Some((v, unit, digits, e)) => (TK::Num { v, unit, digits }, e),
+                    None => (TK::Other, i + 1),
+                }
+            } else if c == '-' {
+                (TK::Dash, i + 1)
+            } else if let Some((e, w)) = self.match_word(t, i, &mut buf) {
+                (TK::Word(w), e)
+            } else if c == '/' {
+                (TK::Slash, i + 1)
+            } else if c == ',' || c == ';' {
+                (TK::Comma, i + 1)
+            } else if spaced_letter(t.low[i]) {
+                let mut e = i;
+                while e < n && spaced_letter(t.low[e]) {
+                    e += 1;
+                }
+                (TK::Other, e)
+            } else {
+                (TK::Other, i + 1)
+            };
+            out.push(Tok { kind, s: i, e });
+            i = e;
+        }
+        out
+    }
+}
+
+/// Formats a number for a step.
+fn fmt_num(v: f64) -> String {
+    if v.is_finite() && v.fract() == 0.0 && v.abs() < 1e16 {
+        format!("{}", v as i64)
+    } else {
+        let s = format!("{v}");
+        if s.len() > 18 {
+            format!("{v:e}")
+        } else {
+            s
+        }
+    }
+}
+
+fn fmt_mult(m: f64) -> String {
+    if m.abs() < 1e4 && m.fract() == 0.0 {
+        format!("×{}", m as i64)
+    } else if m.fract() == 0.0 {
+        format!("×{m:e}")
+    } else {
+        format!("×{m}")
+    }
+}
+
+/// The number being read, word by word.
+#[derive(Debug, Clone)]
+struct Acc {
+    total: f64,
+    max_large: f64,
+    section: f64,
+    digit: Option<f64>,
+    unit: f64,
+    any: bool,
+    literal_last: bool,
+    last_large: Option<f64>,
+    prev_mult: Option<f64>,
+    abbrev: Option<f64>,
+    zero: bool,
+    frac: Option<Frac>,
+    vague: Option<(f64, f64)>,
+    divisor: f64,
+    scale_tail: f64,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Frac {
+    digits: String,
+    group: Option<f64>,
+    any: bool,
+}
+
+impl Acc {
+    fn new() -> Acc {
+        Acc {
+            total: 0.0,
+            max_large: 0.0,
+            section: 0.0,
+            digit: None,
+            unit: 1.0,
+            any: false,
+            literal_last: false,
+            last_large: None,
+            prev_mult: None,
+            abbrev: None,
+            zero: false,
+            frac: None,
+            vague: None,
+            divisor: 1.0,
+            scale_tail: 1.0,
+        }
+    }
+
+    fn can_word(&self, v: f64) -> bool {
+        if let Some(f) = &self.frac {
+            return v >= 0.0 && v.fract() == 0.0 && v < 1e6 && (f.any || f.digits.is_empty());
+        }
+        match self.digit {
+            None => true,
+            Some(_) if self.literal_last => false,
+            Some(d) => {
+                if d == 0.0 {
+                    return v.fract() == 0.0;
+                }
+                if v.fract() != 0.0 || d.fract() != 0.0 || v <= 0.0 || d <= v {
+                    return false;
+                }
+                let p = 10f64.powi((v.log10().floor() as i32) + 1);
+                d % p == 0.0
+            }
+        }
+    }
+
+    fn can_literal(&self) -> bool {
+        match &self.frac {
+            Some(f) => f.digits.is_empty() && f.group.is_none(),
+            None => self.digit.is_none() || (self.zero && self.digit == Some(0.0)),
+        }
+    }
+
+    fn word(&mut self, v: f64) {
+        if let Some(f) = &mut self.frac {
+            match f.group {
+                None => f.group = Some(v),
+                Some(g) => {
+                    let p = if v == 0.0 {
+                        10.0
+                    } else {
+                        10f64.powi((v.log10().floor() as i32) + 1)
+                    };
+                    if g != 0.0 && g % p == 0.0 && v < g {
+                        f.group = Some(g + v);
+                    } else {
+                        f.digits.push_str(&fmt_num(g));
+                        f.group = Some(v);
+                    }
+                }
+            }
+            f.any = true;
+            return;
+        }
+        let fresh = self.digit.is_none();
+        self.digit = Some(self.digit.unwrap_or(0.0) + v);
+        self.abbrev = if fresh && !self.zero && (1.0..10.0).contains(&v) && v.fract() == 0.0 {
+            self.prev_mult
+        } else {
+            None
+        };
+        self.zero = v == 0.0;
+        self.unit = 1.0;
+        self.scale_tail = 1.0;
+        self.any = true;
+        self.literal_last = false;
+        self.prev_mult = None;
+    }
+
+    fn literal(&mut self, v: f64, unit: f64, digits: &str) {
+        if let Some(f) = &mut self.frac {
+            f.digits.push_str(digits);
+            f.any = false;
+            return;
+        }
+        self.digit = Some(v);
+        self.unit = unit;
+        self.scale_tail = 1.0;
+        self.any = true;
+        self.literal_last = true;
+        self.abbrev = None;
+        self.zero = false;
+        self.prev_mult = None;
+    }
+
+    fn end_frac(&mut self) {
+        if let Some(mut f) = self.frac.take() {
+            if let Some(g) = f.group.take() {
+                f.digits.push_str(&fmt_num(g));
+            }
+            let n = f.digits.len();
+            let fv: f64 = format!("0.{}", if f.digits.is_empty() { "0" } else { &f.digits })
+                .parse()
+                .unwrap_or(0.0);
+            self.digit = Some(self.digit.unwrap_or(0.0) + fv);
+            if n > 0 {
+                self.unit = 10f64.powi(-(n as i32));
+            }
+            self.literal_last = true;
+        }
+    }
+
+    fn denominator(&mut self, d: f64) {
+        if let Some(f) = self.frac.take() {
+            let mut num = f.group.unwrap_or(0.0);
+            if !f.digits.is_empty() {
+                num +=
+                    f.digits.parse::<f64>().unwrap_or(0.0) * 10f64.powi(fmt_num(num).len() as i32);
+            }
+            self.digit = Some(self.digit.unwrap_or(0.0) + num / d);
+            self.unit = 1.0 / d;
+        } else {
+            self.digit = Some(self.digit.unwrap_or(1.0) / d);
+            self.unit /= d;
+        }
+        self.any = true;
+        self.literal_last = true;
+    }
+
+    fn apply_abbrev(&mut self, on: bool) {
+        if let (true, Some(m), Some(d)) = (on, self.abbrev, self.digit) {
+            if m >= 100.0 {
+                self.digit = Some(d * m / 10.0);
+                self.unit = m / 10.0;
+            }
+        }
+        self.abbrev = None;
+    }
+
+    fn small(&mut self, m: f64) {
+        self.end_frac();
+        let d = match self.digit {
+            Some(d) if !(self.zero && d == 0.0) => d,
+            _ => 1.0,
+        };
+        self.section += d * m;
+        self.digit = None;
+        self.prev_mult = Some(m);
+        self.abbrev = None;
+        self.zero = false;
+        self.any = true;
+        self.literal_last = false;
+    }
+
+    fn large(&mut self, m: f64, abbrev_on: bool) {
+        self.end_frac();
+        self.apply_abbrev(abbrev_on);
+        let mut grp = self.section + self.digit.unwrap_or(0.0);
+        if grp == 0.0 && self.digit.is_none() && self.total == 0.0 {
+            grp = 1.0;
+        }
+        if m > self.max_large {
+            self.total = (self.total + grp) * m;
+            self.max_large = m;
+        } else {
+            self.total += grp * m;
+        }
+        self.section = 0.0;
+        self.digit = None;
+        self.unit *= m;
+        self.scale_tail *= m;
+        self.last_large = Some(m);
+        self.prev_mult = Some(m);
+        self.zero = false;
+        self.any = true;
+        self.literal_last = false;
+    }
+
+    fn point(&mut self, abbrev_on: bool) {
+        self.apply_abbrev(abbrev_on);
+        let v = self.total + self.section + self.digit.unwrap_or(0.0);
+        self.total = 0.0;
+        self.section = 0.0;
+        self.max_large = 0.0;
+        self.digit = Some(v);
+        self.frac = Some(Frac::default());
+        self.any = true;
+    }
+
+    fn value(&mut self, abbrev_on: bool) -> f64 {
+        self.end_frac();
+        self.apply_abbrev(abbrev_on);
+        (self.total + self.section + self.digit.unwrap_or(0.0)) / self.divisor
+    }
+}
+
+/// One quantity: a number with what is attached to it.
+#[derive(Debug, Clone)]
+struct Qty {
+    value: f64,
+    /// Unit of the last written digit, in the final value.
+    prec: f64,
+    unit: Option<String>,
+    approx: Option<Approx>,
+    vague: Option<(f64, f64)>,
+    scale_tail: f64,
+    ambiguity: Option<String>,
+    steps: Vec<Step>,
+    end: usize,
+}
+
+struct Parser<'a> {
+    lang: &'a FigureLang,
+    t: &'a Text<'a>,
+    toks: Vec<Tok>,
+}
+
+impl<'a> Parser<'a> {
+    fn sig(&self, mut i: usize) -> usize {
+        while i < self.toks.len() && self.toks[i].kind == TK::Space {
+            i += 1;
+        }
+        i
+    }
+    fn entry(&self, i: usize) -> Option<&'a Entry> {
+        match self.toks.get(i)?.kind {
+            TK::Word(w) => self.lang.entries.get(w as usize),
+            _ => None,
+        }
+    }
+    fn has(&self, i: usize, f: impl Fn(&Role) -> bool) -> bool {
+        self.entry(i).is_some_and(|e| e.has(f))
+    }
+    fn text(&self, i: usize) -> &'a str {
+        let tk = &self.toks[i];
+        self.t.slice(tk.s, tk.e)
+    }
+    fn text_span(&self, a: usize, b: usize) -> &'a str {
+        if b <= a {
+            return "";
+        }
+        self.t.slice(self.toks[a].s, self.toks[b - 1].e)
+    }
+    fn is_num(&self, i: usize) -> bool {
+        matches!(self.toks.get(i).map(|t| &t.kind), Some(TK::Num { .. }))
+    }
+    fn approx_of(&self, i: usize) -> Option<Approx> {
+        self.entry(i)?.find(|r| match r {
+            Role::Approx(a) => Some(*a),
+            _ => None,
+        })
+    }
+    fn width_text(&self, a: Approx) -> String {
+        match self.lang.widths.get(&a) {
+            Some(w) if (1.0 - w.lo - (w.hi - 1.0)).abs() < 1e-9 => {
+                format!(
+                    "{}: ±{}%",
+                    a.name(),
+                    fmt_num(((w.hi - 1.0) * 100.0 * 1e6).round() / 1e6)
+                )
+            }
+            Some(w) => format!("{}: {}..{} × value", a.name(), fmt_num(w.lo), fmt_num(w.hi)),
+            None => a.name().to_string(),
+        }
+    }
+
+    /// Does the token at `i` continue a number in `acc`?
+    fn continues(&self, i: usize, acc: &Acc) -> bool {
+        if i >= self.toks.len() {
+            return false;
+        }
+        match &self.toks[i].kind {
+            TK::Num { .. } => acc.can_literal(),
+            TK::Word(_) => {
+                let e = match self.entry(i) {
+                    Some(e) => e,
+                    None => return false,
+                };
+                e.roles.iter().any(|r| match r {
+                    Role::Value(v) => acc.can_word(*v),
+                    Role::Small(_) | Role::Scale { .. } => acc.any,
+                    Role::Part(_) | Role::AddPart(_) | Role::Denominator(_) => acc.any,
+                    Role::Point => acc.any && acc.frac.is_none(),
+                    Role::Vague { .. } => !acc.any,
+                    _ => false,
+                })
+            }
+            _ => false,
+        }
+    }
+
+    /// Reads a number (digits and/or words) from `i`. Returns the accumulator, steps, next index.
+    fn parse_number(
+        &self,
+        i: usize,
+        steps: &mut Vec<Step>,
+    ) -> Option<(Acc, usize, Option<Approx>, Option<String>)> {
+        let ab = self.lang.trailing_digit_abbrev;
+        let mut acc = Acc::new();
+        let mut k = i;
+        let mut end = i;
+        let mut approx = None;
+        let mut amb: Option<String> = None;
+        let mut local: Vec<Step> = Vec::new();
+        loop {
+            let j = self.sig(k);
+            if j >= self.toks.len() {
+                break;
+            }
+            let tk = &self.toks[j];
+            match &tk.kind {
+                TK::Num { v, unit, digits } => {
+                    if !acc.can_literal() {
+                        break;
+                    }
+                    // a numeric fraction `1/2`
+                    if acc.frac.is_none()
+                        && self.toks.get(j + 1).is_some_and(|t| t.kind == TK::Slash)
+                        && self.is_num(j + 2)
+                    {
+                        if let TK::Num { v: d, .. } = self.toks[j + 2].kind {
+                            if d != 0.0 {
+                                acc.literal(v / d, 0.0, "");
+                                local.push(Step::new(self.text_span(j, j + 3), fmt_num(v / d)));
+                                k = j + 3;
+                                end = k;
+                                continue;
+                            }
+                        }
+                    }
+                    acc.literal(*v, *unit, digits);
+                    local.push(Step::new(self.text(j), fmt_num(*v)));
+                    k = j + 1;
+                    end = k;
+                }
+                TK::Word(_) => {
+                    let e = self.entry(j)?;
+                    let mut done = false;
+                    let mut took = false;
+                    let mut filler_taken = false;
+                    for r in &e.roles {
+                        match r {
+                            Role::Value(v) if acc.can_word(*v) => {
+                                acc.word(*v);
+                                local.push(Step::new(self.text(j), fmt_num(*v)));
+                                took = true;
+                            }
+                            Role::Small(m) if acc.any || acc.digit.is_none() => {
+                                if acc.frac.is_some() {
+                                    done = true;
+                                    break;
+                                }
+                                acc.small(*m);
+                                local.push(Step::new(self.text(j), fmt_mult(*m)));
+                                took = true;
+                            }
+                            Role::Scale { mult, bare } => {
+                                if !(acc.any || *bare || self.lang.bare_scales) {
+                                    continue;
+                                }
+                                acc.large(*mult, ab);
+                                local.push(Step::new(self.text(j), fmt_mult(*mult)));
+                                if let Some(a) = &e.ambiguous {
+                                    amb = Some(format!("{}: {}", e.surface, a));
+                                }
+                                took = true;
+                            }
+                            Role::Point if acc.any && acc.frac.is_none() => {
+                                let n = self.sig(j + 1);
+                                if !(self.is_num(n) || self.has(n, |r| matches!(r, Role::Value(_))))
+                                {
+                                    continue;
+                                }
+                                acc.point(ab);
+                                local.push(Step::new(self.text(j), "decimal point"));
+                                took = true;
+                            }
+                            Role::Point if !acc.any => {
+                                // `จุด 77`
+                                let n = self.sig(j + 1);
+                                if !self.is_num(n) {
+                                    continue;
+                                }
+                                acc.any = true;
+                                acc.point(ab);
+                                local.push(Step::new(self.text(j), "decimal point"));
+                                took = true;
+                            }
+                            Role::Denominator(d) if acc.any => {
+                                acc.denominator(*d);
+                                local.push(Step::new(self.text(j), format!("÷{}", fmt_num(*d))));
+                                took = true;
+                            }
+                            Role::Part(p)
+                                if acc.frac.is_none() && (acc.any || acc.digit.is_none()) =>
+                            {
+                                let d = acc.digit.unwrap_or(1.0);
+                                acc.digit = Some(d * p);
+                                acc.any = true;
+                                acc.unit = acc.unit.min(*p);
+                                acc.literal_last = true;
+                                local.push(Step::new(self.text(j), format!("×{}", fmt_num(*p))));
+                                took = true;
+                            }
+                            Role::AddPart(p) if acc.any => {
+                                acc.end_frac();
+                                match (acc.digit, acc.last_large) {
+                                    (Some(d), _) => acc.digit = Some(d + p),
+                                    (None, Some(m)) => acc.total += p * m,
+                                    (None, None) => acc.digit = Some(*p),
+                                }
+                                acc.literal_last = true;
+                                local.push(Step::new(self.text(j), format!("+{}", fmt_num(*p))));
+                                took = true;
+                            }
+                            Role::Vague { lo, hi, .. } if !acc.any => {
+                                let c = (lo * hi).sqrt();
+                                acc.word(c);
+                                acc.vague = Some((lo / c, hi / c));
+                                acc.literal_last = true;
+                                local.push(Step::new(
+                                    self.text(j),
+                                    format!("vague: {}..{}", fmt_num(*lo), fmt_num(*hi)),
+                                ));
+                                took = true;
+                            }
+                            Role::Vague { after: Some(a), .. } if acc.any => {
+                                approx.get_or_insert(*a);
+                                local.push(Step::new(self.text(j), self.width_text(*a)));
+                                took = true;
+                            }
+                            Role::Per if acc.any && acc.divisor == 1.0 => {
+                                let d = acc.value(ab);
+                                if d == 0.0 {
+                                    continue;
+                                }
+                                let n = self.sig(j + 1);
+                                let mut probe = Acc::new();
+                                probe.any = false;
+                                if !self.continues(n, &probe) {
+                                    continue;
+                                }
+                                acc = Acc::new();
+                                acc.divisor = d;
+                                local.push(Step::new(self.text(j), format!("÷{}", fmt_num(d))));
+                                took = true;
+                            }
+                            Role::Article if !acc.any => {
+                                let n = self.sig(j + 1);
+                                let ok = self.entry(n).is_some_and(|e2| {
+                                    e2.alpha
+                                        && e2.has(|r| {
+                                            matches!(
+                                                r,
+                                                Role::Small(_)
+                                                    | Role::Scale { .. }
+                                                    | Role::Part(_)
+                                                    | Role::Currency { .. }
+                                                    | Role::Unit { .. }
+                                            )
+                                        })
+                                }) && !self.is_num(self.sig(n + 1));
+                                if !ok {
+                                    continue;
+                                }
+                                acc.word(1.0);
+                                local.push(Step::new(self.text(j), "1"));
+                                took = true;
+                            }
+                            Role::Approx(a) if acc.any => {
+                                // inside the number: `500余万`, `一千多万`
+                                let n = self.sig(j + 1);
+                                if self.has(n, |r| matches!(r, Role::Scale { .. } | Role::Small(_)))
+                                {
+                                    approx.get_or_insert(*a);
+                                    local.push(Step::new(self.text(j), self.width_text(*a)));
+                                    took = true;
+                                }
+                            }
+                            Role::Filler if acc.any => {
+                                let n = self.sig(j + 1);
+                                let mut probe = acc.clone();
+                                probe.literal_last = false;
+                                // `and` joins only after a multiplier or a tens word
+                                let joins_value = self.entry(n).is_some_and(|e2| {
+                                    e2.roles.iter().any(|r| match r {
+                                        Role::Value(v) => {
+                                            acc.frac.is_some()
+                                                || acc.digit.is_none()
+                                                || acc.can_word(*v)
+                                        }
+                                        Role::Small(_)
+                                        | Role::Scale { .. }
+                                        | Role::Vague { .. } => true,
+                                        _ => false,
+                                    })
+                                }) || (self.is_num(n)
+                                    && acc.can_literal()
+                                    && acc.digit.is_none()
+                                    && (acc.section != 0.0 || acc.total != 0.0));
+                                if joins_value {
+                                    took = true;
+                                    filler_taken = true;
+                                }
+                            }
+                            _ => {}
+                        }
+                        if took {
+                            break;
+                        }
+                    }
+                    if done || !took {
+                        break;
+                    }
+                    k = j + 1;
+                    if !filler_taken {
+                        end = k;
+                    }
+                }
+                TK::Dash if acc.any && j == k => {
+                    // `twenty-one`: a hyphen between two number words
+                    let n = j + 1;
+                    let prev_word = j > 0 && self.has(j - 1, |r| matches!(r, Role::Value(_)));
+                    if prev_word && self.has(n, |r| matches!(r, Role::Value(_))) {
+                        k = n;
+                        continue;
+                    }
+                    break;
+                }
+                _ => break,
+            }
+        }
+        if !acc.any {
+            return None;
+        }
+        steps.extend(local);
+        Some((acc, end, approx, amb))
+    }
+
+    /// Reads one quantity from `i`: prefixes, number, unit and sub-units.
+    fn parse_qty(&self, i: usize) -> Option<Qty> {
+        let mut steps = Vec::new();
+        let mut unit: Option<String> = None;
+        let mut factor = 1.0;
+        let mut offset = 0.0;
+        let mut sign = 1.0;
+        let mut k = i;
+        let mut approx = None;
+        let mut prefix_currency = false;
+        // prefixes
+        for _ in 0..MAX_PREFIX {
+            let j = self.sig(k);
+            if j >= self.toks.len() {
+                return None;
+            }
+            if let Some(e) = self.entry(j) {
+                if let Some((code, f, o)) = e.find(|r| match r {
+                    Role::Currency { code, factor } => Some((code.clone(), *factor, 0.0)),
+                    Role::Unit {
+                        code,
+                        factor,
+                        offset,
+                    } => Some((code.clone(), *factor, *offset)),
+                    _ => None,
+                }) {
+                    if unit.as_ref().is_some_and(|u| *u != code) {
+                        return None;
+                    }
+                    // a unit word is a prefix only if a number follows
+                    let n = self.sig(j + 1);
+                    if !(self.is_num(n)
+                        || self.toks.get(n).is_some_and(|t| t.kind == TK::Dash)
+                        || self.entry(n).is_some_and(|e2| {
+                            e2.has(|r| {
+                                matches!(
+                                    r,
+                                    Role::Value(_)
+                                        | Role::Small(_)
+                                        | Role::Currency { .. }
+                                        | Role::Unit { .. }
+                                        | Role::Minus
+                                        | Role::Vague { .. }
+                                        | Role::Article
+                                        | Role::Part(_)
+                                        | Role::Point
+                                )
+                            }) || (self.lang.bare_scales
+                                && e2.has(|r| matches!(r, Role::Scale { .. })))
+                        }))
+                    {
+                        return None;
+                    }
+                    steps.push(Step::new(self.text(j), unit_meaning(&code, f, o)));
+                    prefix_currency |= e.has(|r| matches!(r, Role::Currency { .. }));
+                    unit = Some(code);
+                    factor *= f;
+                    offset += o;
+                    k = j + 1;
+                    continue;
+                }
+                if e.has(|r| *r == Role::Minus) && sign > 0.0 {
+                    let n = self.sig(j + 1);
+                    if self.is_num(n)
+                        || self.has(n, |r| {
+                            matches!(r, Role::Value(_) | Role::Small(_) | Role::Currency { .. })
+                        })
+                    {
+                        sign = -1.0;
+                        steps.push(Step::new(self.text(j), "negative"));
+                        k = j + 1;
+                        continue;
+                    }
+                }
+            }
+            if self.toks[j].kind == TK::Dash && sign > 0.0 {
+                let n = if self.toks.get(j + 1).is_some_and(|t| t.kind == TK::Space) {
+                    j + 2
+                } else {
+                    j + 1
+                };
+                if self.is_num(n) || self.has(n, |r| matches!(r, Role::Currency { .. })) {
+                    sign = -1.0;
+                    steps.push(Step::new(self.text(j), "negative"));
+                    k = j + 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        let (mut acc, mut k2, a, mut amb) = self.parse_number(k, &mut steps)?;
+        approx = approx.or(a);
+        let ab = self.lang.trailing_digit_abbrev;
+        let mut value = acc.value(ab);
+        let mut prec = acc.unit / acc.divisor;
+        let mut scale_tail = acc.scale_tail;
+        let mut end = k2;
+        // postfixes: unit, currency, scale after a currency (`75 USD million`), sub-units
+        let mut after_currency: Option<f64> = None;
+        let mut is_currency = prefix_currency;
+        for _ in 0..8 {
+            let j = self.sig(k2);
+            let e = match self.entry(j) {
+                Some(e) => e,
+                None => {
+                    break;
+                }
+            };
+            if let Some((code, f, o)) = e.find(|r| match r {
+                Role::Currency { code, factor } => Some((code.clone(), *factor, 0.0)),
+                Role::Unit {
+                    code,
+                    factor,
+                    offset,
+                } => Some((code.clone(), *factor, *offset)),
+                _ => None,
+            }) {
+                if let Some(u) = &unit {
+                    if *u != code {
+                        break;
+                    }
+                    if f == factor && o == offset {
+                        steps.push(Step::new(self.text(j), code.clone()));
+                        is_currency |= e.has(|r| matches!(r, Role::Currency { .. }));
+                        k2 = j + 1;
+                        end = k2;
+                        after_currency = Some(1.0);
+                        continue;
+                    }
+                    break;
+                }
+                steps.push(Step::new(self.text(j), unit_meaning(&code, f, o)));
+                is_currency = e.has(|r| matches!(r, Role::Currency { .. }));
+                unit = Some(code);
+                factor *= f;
+                offset += o;
+                k2 = j + 1;
+                end = k2;
+                after_currency = Some(1.0);
+                continue;
+            }
+            if let Some((m, _)) = e.find(|r| match r {
+                Role::Scale { mult, bare } => Some((*mult, *bare)),
+                _ => None,
+            }) {
+                if unit.is_some() && m > 1.0 {
+                    value *= m;
+                    prec *= m;
+                    scale_tail *= m;
+                    steps.push(Step::new(self.text(j), fmt_mult(m)));
+                    if let Some(a) = &e.ambiguous {
+                        amb = Some(format!("{}: {}", e.surface, a));
+                    }
+                    k2 = j + 1;
+                    end = k2;
+                    continue;
+                }
+                break;
+            }
+            if let (Some(p), Some(_)) = (
+                e.find(|r| match r {
+                    Role::Part(p) | Role::AddPart(p) => Some(*p),
+                    _ => None,
+                }),
+                &unit,
+            ) {
+                // `一吨半`, `三成半`
+                if after_currency.is_some() {
+                    value += p;
+                    steps.push(Step::new(self.text(j), format!("+{}", fmt_num(p))));
+                    k2 = j + 1;
+                    end = k2;
+                    continue;
+                }
+            }
+            if e.has(|r| *r == Role::Filler) {
+                // `of` before a unit: `tens of billions`, `0.9 trillion cubic feet`
+                let n = self.sig(j + 1);
+                if self.has(n, |r| {
+                    matches!(
+                        r,
+                        Role::Currency { .. } | Role::Unit { .. } | Role::Scale { .. }
+                    )
+                }) && !self.has(n, |r| matches!(r, Role::Value(_)))
+                {
+                    k2 = n;
+                    continue;
+                }
+            }
+            break;
+        }
+        // sub-units after a currency: `20 dollars 43 cents`, `五元六角`, `15лв и 50ст`
+        if is_currency || (ab && unit.is_some()) {
+            let mut last_factor = 1.0;
+            for _ in 0..3 {
+                let mut j = self.sig(end);
+                let mut skipped = 0;
+                while skipped < 2
+                    && (self.toks.get(j).is_some_and(|t| t.kind == TK::Comma)
+                        || self.has(j, |r| *r == Role::Filler || *r == Role::RangeAnd))
+                    && !self.has(j, |r| matches!(r, Role::Subunit(_)))
+                {
+                    j = self.sig(j + 1);
+                    skipped += 1;
+                }
+                let mut sub_steps = Vec::new();
+                let Some((mut sacc, sk, _, _)) = self.parse_number(j, &mut sub_steps) else {
+                    break;
+                };
+                let s = self.sig(sk);
+                let sv = sacc.value(false);
+                if let Some(f) = self.entry(s).filter(|_| is_currency).and_then(|e| {
+                    e.find(|r| match r {
+                        Role::Subunit(f) => Some(*f),
+                        _ => None,
+                    })
+                }) {
+                    if !(sacc.vague.is_none() && sv >= 0.0) {
+                        break;
+                    }
+                    value += sv * f;
+                    prec = f;
+                    steps.extend(sub_steps);
+                    steps.push(Step::new(
+                        self.text(s),
+                        format!("×{} of the currency", fmt_num(f)),
+                    ));
+                    end = s + 1;
+                    last_factor = f;
+                    continue;
+                }
+                // `一块二`: a bare digit after a currency is its next lower unit
+                if ab
+                    && skipped == 0
+                    && (1.0..10.0).contains(&sv)
+                    && sv.fract() == 0.0
+                    && !self.is_num(j)
+                    && sacc.total == 0.0
+                    && sacc.section == 0.0
+                    && !self.has(s, |r| {
+                        matches!(
+                            r,
+                            Role::Scale { .. }
+                                | Role::Small(_)
+                                | Role::Currency { .. }
+                                | Role::Unit { .. }
+                        )
+                    })
+                {
+                    // `三块零四`: a zero skips a place
+                    let f = if self.has(j, |r| *r == Role::Value(0.0)) {
+                        last_factor / 100.0
+                    } else {
+                        last_factor / 10.0
+                    };
+                    value += sv * f;
+                    prec = f;
+                    steps.extend(sub_steps);
+                    steps.push(Step::new(
+                        self.text_span(j, sk),
+                        format!("×{} of the currency", fmt_num(f)),
+                    ));
+                    end = sk;
+                }
+                break;
+            }
+        }
+        // percent-like factors and offsets
+        value = sign * value * factor + offset;
+        prec *= factor;
+        let q = Qty {
+            value,
+            prec,
+            unit,
+            approx,
+            vague: acc.vague.take(),
+            scale_tail,
+            ambiguity: amb,
+            steps,
+            end,
+        };
+        Some(q)
+    }
+
+    /// Reads a figure from `i`: approximation and range words around one or two quantities.
+    fn parse_figure(&self, i: usize) -> Option<(Figure, usize, usize)> {
+        let mut steps = Vec::new();
+        let mut approx: Option<Approx> = None;
+        let mut open = false;
+        let mut k = i;
+        let first = self.sig(i);
+        for _ in 0..MAX_PREFIX {
+            let j = self.sig(k);
+            if let Some(a) = self.approx_of(j) {
+                if approx.is_none() {
+                    approx = Some(a);
+                    steps.push(Step::new(self.text(j), self.width_text(a)));
+                }
+                k = j + 1;
+                continue;
+            }
+            if self.has(j, |r| *r == Role::RangeOpen) {
+                open = true;
+                steps.push(Step::new(self.text(j), "range from"));
+                k = j + 1;
+                continue;
+            }
+            break;
+        }
+        let q1 = self.parse_qty(k)?;
+        let mut end = q1.end;
+        // a range?
+        let mut q2: Option<Qty> = None;
+        let s = self.sig(q1.end);
+        let sep = s < self.toks.len()
+            && (self.toks[s].kind == TK::Dash
+                || self.has(s, |r| *r == Role::RangeSep)
+                || (self.has(s, |r| *r == Role::RangeAnd) && open));
+        let and_close = !sep && self.has(s, |r| *r == Role::RangeAnd);
+        if sep || and_close {
+            if let Some(b) = self.parse_qty(s + 1) {
+                let close = self.sig(b.end);
+                let closes = self.has(close, |r| *r == Role::RangeClose);
+                if (sep || closes) && compatible(&q1, &b) {
+                    steps.extend(q1.steps.iter().cloned());
+                    steps.push(Step::new(self.text(s), "range to"));
+                    steps.extend(b.steps.iter().cloned());
+                    end = b.end;
+                    if closes {
+                        steps.push(Step::new(self.text(close), "end of range"));
+                        end = close + 1;
+                    }
+                    q2 = Some(b);
+                }
+            }
+        }
+        if q2.is_none() {
+            steps.extend(q1.steps.iter().cloned());
+        }
+        // postfixes
+        for _ in 0..2 {
+            let j = self.sig(end);
+            if let Some(a) = self.approx_of(j) {
+                approx.get_or_insert(a);
+                steps.push(Step::new(self.text(j), self.width_text(a)));
+                end = j + 1;
+                continue;
+            }
+            if q2.is_some() && self.has(j, |r| *r == Role::RangeClose) {
+                end = j + 1;
+                continue;
+            }
+            break;
+        }
+        let fig = match q2 {
+            Some(b) => self.range_figure(q1, b, steps),
+            None => {
+                let approx = approx.or(q1.approx);
+                self.single_figure(q1, approx, steps)
+            }
+        };
+        Some((fig, first, end))
+    }
+
+    fn single_figure(&self, q: Qty, approx: Option<Approx>, mut steps: Vec<Step>) -> Figure {
+        let v = q.value;
+        let half = (q.prec / 2.0).abs();
+        let (mut lo, mut hi) = (v - half, v + half);
+        let mut approx = approx;
+        if let Some((rl, rh)) = q.vague {
+            let (a, b) = order(v * rl, v * rh);
+            lo = a;
+            hi = b;
+            if approx.is_none() || approx == Some(Approx::About) {
+                approx = Some(Approx::Vague);
+            }
+        }
+        if let Some(a) = approx {
+            if let Some(w) = self.lang.widths.get(&a) {
+                let (a, b) = order(v * w.lo, v * w.hi);
+                lo = lo.min(a);
+                hi = hi.max(b);
+            }
+        }
+        steps.push(Step::new(
+            "interval",
+            format!("{} .. {}", fmt_num(lo), fmt_num(hi)),
+        ));
+        Figure {
+            value: v,
+            lo,
+            hi,
+            unit: q.unit,
+            approx,
+            scale_ambiguity: q.ambiguity,
+            steps,
+            ends: None,
+        }
+    }
+
+    fn range_figure(&self, mut a: Qty, mut b: Qty, mut steps: Vec<Step>) -> Figure {
+        if a.unit.is_none() {
+            a.unit = b.unit.clone();
+        }
+        if b.unit.is_none() {
+            b.unit = a.unit.clone();
+        }
+        if a.scale_tail == 1.0
+            && b.scale_tail > 1.0
+            && a.value * b.scale_tail <= b.value * (1.0 + 1e-12)
+        {
+            a.value *= b.scale_tail;
+            a.prec *= b.scale_tail;
+            steps.push(Step::new(
+                "range",
+                format!("{} applies to both ends", fmt_mult(b.scale_tail)),
+            ));
+        }
+        let (lo, hi) = (
+            a.value - (a.prec / 2.0).abs(),
+            b.value + (b.prec / 2.0).abs(),
+        );
+        let (lo, hi) = order(lo, hi);
+        steps.push(Step::new(
+            "interval",
+            format!("{} .. {}", fmt_num(lo), fmt_num(hi)),
+        ));
+        Figure {
+            value: (a.value + b.value) / 2.0,
+            lo: lo.min((a.value + b.value) / 2.0),
+            hi: hi.max((a.value + b.value) / 2.0),
+            unit: a.unit,
+            approx: Some(Approx::Range),
+            scale_ambiguity: a.ambiguity.or(b.ambiguity),
+            steps,
+            ends: Some((a.value, b.value)),
+        }
+    }
+}
+
+fn order(a: f64, b: f64) -> (f64, f64) {
+    if a <= b {
+        (a, b)
+    } else {
+        (b, a)
+    }
+}
+
+fn compatible(a: &Qty, b: &Qty) -> bool {
+    match (&a.unit, &b.unit) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
+fn unit_meaning(code: &str, factor: f64, offset: f64) -> String {
+    let mut s = String::new();
+    if factor != 1.0 {
+        s.push_str(&fmt_mult(factor));
+        s.push(' ');
+    }
+    if offset != 0.0 {
+        s.push_str(&format!("{:+} ", fmt_num(offset)));
+    }
+    s.push_str(code);
+    s
+}
+
+struct Found {
+    figures: Vec<(Range<usize>, Figure, usize, usize)>,
+    unattached: Vec<String>,
+}
+
+fn find_all(text: &str, lang: &FigureLang) -> Found {
+    let t = Text::new(text, lang);
+    let toks = lang.tokenize(&t);
+    let p = Parser { lang, t: &t, toks };
+    let mut figures = Vec::new();
+    let mut covered = vec![false; p.toks.len()];
+    let mut i = 0;
+    while i < p.toks.len() {
+        if p.toks[i].kind == TK::Space {
+            i += 1;
+            continue;
+        }
+        match p.parse_figure(i) {
+            Some((f, s, e)) if e > s => {
+                let a = t.pos[p.toks[s].s];
+                let b = {
+                    let last = &p.toks[e - 1];
+                    let lp = t.pos[last.e - 1];
+                    lp + text[lp..].chars().next().map_or(0, |c| c.len_utf8())
+                };
+                for c in covered.iter_mut().take(e).skip(i) {
+                    *c = true;
+                }
+                figures.push((a..b, f, s, e));
+                i = e;
+            }
+            _ => i += 1,
+        }
+    }
+    let mut unattached = Vec::new();
+    for (k, tok) in p.toks.iter().enumerate() {
+        if covered[k] {
+            continue;
+        }
+        if p.has(k, |r| {
+            matches!(
+                r,
+                Role::Scale { .. } | Role::Currency { .. } | Role::Unit { .. } | Role::Subunit(_)
+            )
+        }) {
+            unattached.push(t.slice(tok.s, tok.e).to_string());
+        }
+    }
+    Found {
+        figures,
+        unattached,
+    }
+}
+
+/// Finds every figure in a sentence: (byte range in `text`, figure).
+pub fn find_figures(text: &str, lang: &FigureLang) -> Vec<(Range<usize>, Figure)> {
+    find_all(text, lang)
+        .figures
+        .into_iter()
+        .map(|(r, f, _, _)| (r, f))
+        .collect()
+}
+
+fn same(a: &Figure, b: &Figure) -> bool {
+    a.unit == b.unit && (a.value - b.value).abs() <= 1e-9 * a.value.abs().max(b.value.abs())
+}
+
+pub(super) fn read_figure(text: &str, lang: &FigureLang) -> Result<Figure, FigureError> {
+    let err = |reason: String| Err(FigureError { reason });
+    if text.trim().is_empty() {
+        return err("empty text: no figure to read".into());
+    }
+    let found = find_all(text, lang);
+    let mut figs = found.figures;
+    if figs.is_empty() {
+        return err(format!("no number found in «{}»", text.trim()));
+    }
+    if let Some(w) = found.unattached.first() {
+        return err(format!(
+            "«{w}» is not attached to a number in «{}»; the figure could be misread",
+            text.trim()
+        ));
+    }
+    if figs.len() == 1 {
+        return Ok(figs.remove(0).1);
+    }
+    if figs.len() == 2 {
+        let (ra, a, _, _) = figs.remove(0);
+        let (rb, b, _, _) = figs.remove(0);
+        if same(&a, &b) {
+            // `forty-five (45)`
+            let mut f = a;
+            f.steps
+                .push(Step::new(&text[rb.clone()], "the same figure again"));
+            return Ok(f);
+        }
+        let lower = |x: &Figure| matches!(x.approx, Some(Approx::Over) | Some(Approx::AtLeast));
+        let upper = |x: &Figure| matches!(x.approx, Some(Approx::Under) | Some(Approx::UpTo));
+        let unit_ok = a.unit == b.unit || a.unit.is_none() || b.unit.is_none();
+        if unit_ok && ((lower(&a) && upper(&b)) || (upper(&a) && lower(&b))) {
+            // `above 1000 and below 1500`, `at most 100 and at least 20`
+            let (l, u) = if lower(&a) { (a, b) } else { (b, a) };
+            if l.value <= u.value {
+                let mut steps = l.steps.clone();
+                steps.extend(u.steps.iter().cloned());
+                steps.push(Step::new(
+                    &text[ra.start..rb.end],
+                    "range between the two bounds",
+                ));
+                return Ok(Figure {
+                    value: (l.value + u.value) / 2.0,
+                    lo: l.value,
+                    hi: u.value,
+                    unit: l.unit.clone().or(u.unit.clone()),
+                    approx: Some(Approx::Range),
+                    scale_ambiguity: l.scale_ambiguity.clone().or(u.scale_ambiguity.clone()),
+                    steps,
+                    ends: Some((l.value, u.value)),
+                });
+            }
+        }
+        return err(format!(
+            "two different figures: «{}» and «{}»",
+            &text[ra], &text[rb]
+        ));
+    }
+    let list: Vec<String> = figs
+        .iter()
+        .map(|f| format!("«{}»", &text[f.0.clone()]))
+        .collect();
+    err(format!(
+        "{} figures where one is expected: {}",
+        figs.len(),
+        list.join(", ")
+    ))
+}
