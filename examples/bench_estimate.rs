@@ -12,7 +12,10 @@ use std::time::Instant;
 
 #[allow(clippy::print_stdout)]
 fn main() {
-    let claims: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(50_000);
+    let claims: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(50_000);
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
     let (texts, errors) = crosscheck::files::read_rules(&[root]);
     assert!(errors.is_empty(), "{errors:?}");
@@ -28,13 +31,20 @@ fn main() {
         );
         for g in 0..groups {
             let base = 10 + (g % 900);
-            let value = if (g + source) % per_group == 0 { base * 13 / 10 } else { base };
+            let value = if (g + source) % per_group == 0 {
+                base * 13 / 10
+            } else {
+                base
+            };
             text.push_str(&format!(
                 "  - {{id: c-{g}-{source}, entity: Amazon, metric: capex, period: {}, status: actual, value: ${value} million}}\n",
                 1000 + g
             ));
         }
-        files.push(ClaimText { path: format!("claims/outlet-{source}.yaml"), text });
+        files.push(ClaimText {
+            path: format!("claims/outlet-{source}.yaml"),
+            text,
+        });
     }
 
     let t0 = Instant::now();
@@ -49,17 +59,34 @@ fn main() {
     let t4 = Instant::now();
 
     let total = (t4 - t0).as_secs_f64();
-    let stage = |name: &str, secs: f64| println!("{name:<28} {secs:>8.3} s  {:>5.1}%", 100.0 * secs / total);
-    println!("{} claims in {} groups of {per_group}", corpus.claims.len(), reconciled.groups.len());
+    let stage = |name: &str, secs: f64| {
+        println!("{name:<28} {secs:>8.3} s  {:>5.1}%", 100.0 * secs / total)
+    };
+    println!(
+        "{} claims in {} groups of {per_group}",
+        corpus.claims.len(),
+        reconciled.groups.len()
+    );
     stage("load (YAML + validation)", (t1 - t0).as_secs_f64());
     stage("read figures and periods", (t2 - t1).as_secs_f64());
     stage("best estimates (20 rounds)", (t3 - t2).as_secs_f64());
     stage("relations", (t4 - t3).as_secs_f64());
     println!("{:<28} {total:>8.3} s", "total");
-    let supported = estimates.groups.iter().flatten().filter(|e| e.dissent.len() == 1).count();
-    println!("groups whose estimate left exactly the one off source out: {supported} of {}", reconciled.groups.len());
+    let supported = estimates
+        .groups
+        .iter()
+        .flatten()
+        .filter(|e| e.dissent.len() == 1)
+        .count();
+    println!(
+        "groups whose estimate left exactly the one off source out: {supported} of {}",
+        reconciled.groups.len()
+    );
     println!("relations evaluated: {}", relations.len());
     for r in estimates.reliability.iter().take(3) {
-        println!("  reliability {:<10} {:.3} (agreed {}, disagreed {})", r.origin, r.weight, r.agreed, r.disagreed);
+        println!(
+            "  reliability {:<10} {:.3} (agreed {}, disagreed {})",
+            r.origin, r.weight, r.agreed, r.disagreed
+        );
     }
 }

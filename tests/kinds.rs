@@ -7,7 +7,9 @@ use std::process::Command;
 fn findings(dir: &str) -> Vec<serde_json::Value> {
     let out = Command::new(get_cargo_bin("crosscheck"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["--rules", "rules", "check", "--format", "json", "--claims", dir])
+        .args([
+            "--rules", "rules", "check", "--format", "json", "--claims", dir,
+        ])
         .output()
         .expect("the binary runs");
     let stdout = String::from_utf8_lossy(&out.stdout);
