@@ -82,7 +82,7 @@ mod tests {
         assert_eq!(findings.len(), 1, "{findings:?}");
         assert_eq!(findings[0].claims, vec!["a", "b"]);
         assert!(
-            findings[0].message.contains("130e9"),
+            findings[0].message.contains("130.5e9"),
             "{}",
             findings[0].message
         );

@@ -54,7 +54,7 @@ mod tests {
         let findings = run(&DerivedMismatch, &[("claims/a.yaml", &a)], &[]);
         assert_eq!(findings.len(), 1, "{findings:?}");
         assert!(
-            findings[0].message.contains("200e9"),
+            findings[0].message.contains("199e9..201e9"),
             "{}",
             findings[0].message
         );

@@ -57,7 +57,7 @@ mod tests {
         );
         let findings = run(&Unreadable, &[("claims/a.yaml", &f)], &[]);
         assert_eq!(findings.len(), 1, "{findings:?}");
-        assert_eq!(findings[0].locations[0].line, 7);
+        assert_eq!(findings[0].locations[0].line, 6);
         assert!(findings[0].message.contains("a lot of money"));
     }
 

@@ -5,14 +5,7 @@ use crate::report::Report;
 /// GitHub-flavoured Markdown: the same tables and findings.
 pub fn report(report: &Report) -> String {
     let mut out = String::from("# crosscheck report\n\n");
-    out.push_str(&format!(
-        "{} claims in {} files: **{} errors**, {} warnings, {} infos.\n",
-        report.claims,
-        report.files,
-        report.summary.error,
-        report.summary.warning,
-        report.summary.info
-    ));
+    out.push_str(&format!("{}.\n", super::text::summary_line(report)));
     for table in &report.tables {
         out.push_str(&format!("\n## {} — {}\n\n", table.entity, table.metric));
         out.push_str("| Period | Source | As reported | Normalised | Status | Verdict | Claim |\n");

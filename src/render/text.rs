@@ -89,13 +89,19 @@ pub fn findings(report: &Report) -> String {
             out.push_str(&format!("    read {e}\n"));
         }
     }
-    out.push_str(&format!(
-        "{} claims in {} files: {} errors, {} warnings, {} infos\n",
-        report.claims,
-        report.files,
-        report.summary.error,
-        report.summary.warning,
-        report.summary.info
-    ));
+    out.push_str(&format!("{}\n", summary_line(report)));
     out
+}
+
+/// `61 claims in 5 files: 1 error, 3 warnings, 0 infos`.
+pub fn summary_line(report: &Report) -> String {
+    let n = |count: usize, word: &str| format!("{count} {word}{}", if count == 1 { "" } else { "s" });
+    format!(
+        "{} in {}: {}, {}, {}",
+        n(report.claims, "claim"),
+        n(report.files, "file"),
+        n(report.summary.error, "error"),
+        n(report.summary.warning, "warning"),
+        n(report.summary.info, "info")
+    )
 }
