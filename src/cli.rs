@@ -2,16 +2,18 @@
 //!
 //! `run` returns the exit code; input problems come back as diagnostics for `main` to print.
 
+use crate::baseline::Baseline;
 use crate::check::Context;
 use crate::diagnostic::Diagnostic;
 use crate::engine::{reconcile, show_number};
 use crate::estimate::estimate_all;
 use crate::figure::read_figure;
+use crate::finding::Severity;
 use crate::load::load;
 use crate::period::{label, read_period, Published};
 use crate::reading::describe;
 use crate::relation::evaluate_all;
-use crate::render::{json, markdown, text};
+use crate::render::{github, json, junit, markdown, sarif, text};
 use crate::report::Report;
 use crate::rules::Rules;
 use crate::{claim::Corpus, files};
@@ -41,10 +43,28 @@ pub struct Cli {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
-pub enum CheckFormat {
+pub enum ReportFormat {
     Text,
     Json,
 }
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum CheckFormat {
+    Text,
+    Json,
+    Sarif,
+    Junit,
+    Github,
+}
+
+/// The least severity that makes `check` fail.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum FailOn {
+    Error,
+    Warning,
+}
+
+const DEFAULT_BASELINE: &str = "crosscheck-baseline.json";
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -52,11 +72,28 @@ pub enum Command {
     Check {
         #[arg(long, value_enum, default_value = "text")]
         format: CheckFormat,
+        /// Accepted findings; default `crosscheck-baseline.json` when it exists.
+        #[arg(long)]
+        baseline: Option<PathBuf>,
+        /// Fail on new warnings too, not only on new errors.
+        #[arg(long, value_enum, default_value = "error")]
+        fail_on: FailOn,
+        /// Never fail: exit 0 whatever the findings (input errors still exit 2).
+        #[arg(long)]
+        exit_zero: bool,
+    },
+    /// Write the current error-level findings to the baseline file, so that CI fails only on new ones.
+    Baseline {
+        #[arg(long, default_value = DEFAULT_BASELINE)]
+        file: PathBuf,
+        /// Only drop the entries that no longer match a finding; add none.
+        #[arg(long)]
+        prune: bool,
     },
     /// The consistency tables per entity and metric; also writes `reports/`.
     Report {
         #[arg(long, value_enum, default_value = "text")]
-        format: CheckFormat,
+        format: ReportFormat,
         /// Where to write report.md and report.json.
         #[arg(long, default_value = "reports")]
         out: PathBuf,
@@ -174,13 +211,56 @@ fn build_report(cli: &Cli) -> Result<Report, CliError> {
 pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<i32, CliError> {
     let width = cli.width.unwrap_or(120);
     match &cli.command {
-        Command::Check { format } => {
-            let report = build_report(cli)?;
+        Command::Check {
+            format,
+            baseline,
+            fail_on,
+            exit_zero,
+        } => {
+            let mut report = build_report(cli)?;
+            let stale = match read_baseline(baseline.as_deref())? {
+                Some(b) => b.apply(&mut report.findings).into_iter().cloned().collect(),
+                None => Vec::new(),
+            };
+            report.stale_baseline = stale;
             match format {
                 CheckFormat::Text => out.write_all(text::findings(&report).as_bytes())?,
                 CheckFormat::Json => writeln!(out, "{}", json::check(&report))?,
+                CheckFormat::Sarif => writeln!(out, "{}", sarif::render(&report))?,
+                CheckFormat::Junit => out.write_all(junit::render(&report).as_bytes())?,
+                CheckFormat::Github => {
+                    out.write_all(github::render(&report).as_bytes())?;
+                    if let Some(summary) = std::env::var_os("GITHUB_STEP_SUMMARY") {
+                        let mut file = std::fs::OpenOptions::new()
+                            .create(true)
+                            .append(true)
+                            .open(summary)?;
+                        file.write_all(markdown::report(&report).as_bytes())?;
+                    }
+                }
             }
-            Ok(i32::from(report.fails()))
+            let threshold = match fail_on {
+                FailOn::Error => Severity::Error,
+                FailOn::Warning => Severity::Warning,
+            };
+            Ok(i32::from(!exit_zero && report.fails(threshold)))
+        }
+        Command::Baseline { file, prune } => {
+            let report = build_report(cli)?;
+            let baseline = if *prune {
+                let old = read_baseline(Some(file))?.unwrap_or_default();
+                old.pruned(&report.findings)
+            } else {
+                Baseline::from_findings(&report.findings)
+            };
+            write_atomically(file, &baseline.to_json())?;
+            writeln!(
+                out,
+                "wrote {} finding(s) to {}",
+                baseline.findings.len(),
+                file.display()
+            )?;
+            Ok(0)
         }
         Command::Report {
             format,
@@ -194,13 +274,41 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<i32, CliError> {
                 write_atomically(&dir.join("report.json"), &json::report(&report))?;
             }
             match format {
-                CheckFormat::Text => out.write_all(text::report(&report, width).as_bytes())?,
-                CheckFormat::Json => writeln!(out, "{}", json::report(&report))?,
+                ReportFormat::Text => out.write_all(text::report(&report, width).as_bytes())?,
+                ReportFormat::Json => writeln!(out, "{}", json::report(&report))?,
             }
             Ok(0)
         }
         Command::Read { what } => read(cli, what, out),
     }
+}
+
+/// The baseline named, or the default one if it exists; a named baseline that is missing or
+/// broken is an input error.
+fn read_baseline(path: Option<&Path>) -> Result<Option<Baseline>, CliError> {
+    let (path, required) = match path {
+        Some(p) => (p.to_path_buf(), true),
+        None => (PathBuf::from(DEFAULT_BASELINE), false),
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => return Ok(None),
+        Err(e) => {
+            return Err(CliError::Input(vec![Diagnostic::whole_file(
+                &path.display().to_string(),
+                format!("cannot read the baseline: {e}"),
+            )]))
+        }
+    };
+    Baseline::from_json(&text).map(Some).map_err(|e| {
+        CliError::Input(vec![Diagnostic::at(
+            &path.display().to_string(),
+            &text,
+            e.line(),
+            e.column(),
+            format!("not a crosscheck baseline: {e}"),
+        )])
+    })
 }
 
 fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {

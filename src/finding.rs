@@ -72,6 +72,24 @@ impl Kind {
         }
     }
 
+    /// One line on what the kind flags (SARIF rule descriptions, documentation).
+    pub fn summary(self) -> &'static str {
+        match self {
+            Kind::Contradiction => "independent claims on the same entity, metric, period and status give figures that cannot both hold",
+            Kind::DerivedMismatch => "a relation (growth, share, aggregate, quarterly sum, run rate) does not hold against the amounts given elsewhere",
+            Kind::QuoteMismatch => "the quote does not contain the figure given in value",
+            Kind::QuoteNotInSource => "the quote is not in the source's archived text",
+            Kind::UnitMismatch => "the value's unit does not fit the metric",
+            Kind::Unreadable => "a value or period could not be read",
+            Kind::PeriodDrift => "sources give the same figure for different periods",
+            Kind::PrematureActual => "an actual figure for a period that had not ended when the document was published",
+            Kind::ScaleAmbiguity => "a scale word that means different amounts in different conventions",
+            Kind::Revision => "an expected figure changed between documents of different dates; the newer supersedes",
+            Kind::SingleOrigin => "every source of a figure relays the same original reporter",
+            Kind::UnusedWaiver => "a waiver that matches no finding",
+        }
+    }
+
     pub fn from_name(name: &str) -> Option<Kind> {
         Kind::ALL.iter().copied().find(|k| k.name() == name)
     }
@@ -123,14 +141,11 @@ pub struct Finding {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub waived: Option<String>,
     pub locations: Vec<Location>,
+    /// Stable across runs and line moves: kind, sorted claim ids, normalised figures.
+    pub fingerprint: String,
 }
 
 impl Finding {
-    /// Whether this finding should fail `check`.
-    pub fn fails(&self) -> bool {
-        self.severity == Severity::Error && self.new && self.waived.is_none()
-    }
-
     /// Sort key: most severe first, then by place.
     pub fn sort_key(&self) -> impl Ord + '_ {
         (

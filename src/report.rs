@@ -118,6 +118,9 @@ pub struct Report {
     pub tables: Vec<TableReport>,
     pub relations: Vec<RelationReport>,
     pub sources: Vec<SourceReport>,
+    /// Baseline entries that match no finding any more (`baseline --prune` drops them).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub stale_baseline: Vec<crate::baseline::Entry>,
 }
 
 impl Report {
@@ -175,12 +178,16 @@ impl Report {
             tables,
             relations,
             sources,
+            stale_baseline: Vec::new(),
         }
     }
 
     /// Whether `check` should exit 1.
-    pub fn fails(&self) -> bool {
-        self.findings.iter().any(Finding::fails)
+    /// Whether any new, unwaived finding reaches `threshold`.
+    pub fn fails(&self, threshold: Severity) -> bool {
+        self.findings
+            .iter()
+            .any(|f| f.severity >= threshold && f.new && f.waived.is_none())
     }
 }
 

@@ -118,6 +118,7 @@ pub(crate) fn finding(cx: &Context, kind: Kind, claims: &[usize], message: Strin
     let first = &cx.corpus.claims[claims[0]];
     let reading = &cx.reconciled.readings[claims[0]];
     Finding {
+        fingerprint: fingerprint(cx, kind, claims),
         kind,
         severity: cx.rules.policy.severity(kind),
         claims: claims
@@ -143,6 +144,32 @@ pub(crate) fn finding(cx: &Context, kind: Kind, claims: &[usize], message: Strin
             .map(|&i| cx.corpus.claims[i].location.clone())
             .collect::<Vec<Location>>(),
     }
+}
+
+/// What identifies a finding across runs, whatever lines the claims move to: its kind, the
+/// claims' ids, sorted, and their normalised figures.
+fn fingerprint(cx: &Context, kind: Kind, claims: &[usize]) -> String {
+    let mut parts: Vec<(String, String)> = claims
+        .iter()
+        .map(|&i| {
+            let claim = &cx.corpus.claims[i];
+            let figure = match &cx.reconciled.readings[i].amount {
+                Some(Ok(a)) => crate::engine::show_amount(a),
+                Some(Err(_)) => claim
+                    .value
+                    .as_ref()
+                    .map(|v| v.text.clone())
+                    .unwrap_or_default(),
+                None => "relation".to_string(),
+            };
+            (claim.id.clone(), figure)
+        })
+        .collect();
+    parts.sort();
+    parts.dedup();
+    let ids: Vec<&str> = parts.iter().map(|(id, _)| id.as_str()).collect();
+    let figures: Vec<&str> = parts.iter().map(|(_, f)| f.as_str()).collect();
+    format!("{}:{}:{}", kind.name(), ids.join(","), figures.join(";"))
 }
 
 /// The tolerance for comparing two claims: the larger of their own, else the metric's.

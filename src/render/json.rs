@@ -18,12 +18,15 @@ pub fn check(report: &Report) -> String {
         files: usize,
         findings: &'a [Finding],
         summary: &'a Summary,
+        #[serde(skip_serializing_if = "<[_]>::is_empty")]
+        stale_baseline: &'a [crate::baseline::Entry],
     }
     serde_json::to_string_pretty(&CheckOutput {
         claims: report.claims,
         files: report.files,
         findings: &report.findings,
         summary: &report.summary,
+        stale_baseline: &report.stale_baseline,
     })
     .unwrap_or_default()
 }

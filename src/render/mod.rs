@@ -1,5 +1,8 @@
 //! Renderers: one file per output format, each turning the one [`crate::report::Report`] into text.
 
+pub mod github;
 pub mod json;
+pub mod junit;
 pub mod markdown;
+pub mod sarif;
 pub mod text;

@@ -70,7 +70,13 @@ pub fn findings(report: &Report) -> String {
             .waived
             .as_ref()
             .map(|r| format!(" (waived: {r})"))
-            .unwrap_or_default();
+            .unwrap_or_else(|| {
+                if f.new {
+                    String::new()
+                } else {
+                    " (in the baseline)".to_string()
+                }
+            });
         let place = f
             .locations
             .first()
@@ -89,13 +95,25 @@ pub fn findings(report: &Report) -> String {
             out.push_str(&format!("    read {e}\n"));
         }
     }
+    for entry in &report.stale_baseline {
+        out.push_str(&format!(
+            "warning: baseline entry matches nothing any more ({}: {}); run `crosscheck baseline --prune`\n",
+            entry.kind.name(),
+            entry.claims.join(", ")
+        ));
+    }
+    let new = report.findings.iter().filter(|f| !f.new).count();
+    if new > 0 {
+        out.push_str(&format!("{new} finding(s) accepted by the baseline\n"));
+    }
     out.push_str(&format!("{}\n", summary_line(report)));
     out
 }
 
 /// `61 claims in 5 files: 1 error, 3 warnings, 0 infos`.
 pub fn summary_line(report: &Report) -> String {
-    let n = |count: usize, word: &str| format!("{count} {word}{}", if count == 1 { "" } else { "s" });
+    let n =
+        |count: usize, word: &str| format!("{count} {word}{}", if count == 1 { "" } else { "s" });
     format!(
         "{} in {}: {}, {}, {}",
         n(report.claims, "claim"),
