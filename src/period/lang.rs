@@ -26,7 +26,8 @@ use std::collections::{BTreeMap, HashMap};
 ///
 /// Forms are templates. Placeholders: `{year}` (four digits; read in the language's era if it is
 /// above the era's `bare_above`), `{yy}` (two digits, 20yy), `{fyear}`/`{fyy}` (a fiscal year),
-/// `{beyear}`/`{beyy}` (a year of the language's era, four or two digits), `{month}` (a month
+/// `{beyear}`/`{beyy}` (a year of the language's era, four or two digits), `{fyfrom}` (the
+/// calendar year a fiscal year starts in, as in `FY2024/25`: use with `{fyy}` or `{fyear}`), `{month}` (a month
 /// name), `{mm}` (1–12), `{dd}` (1–31), `{quarter}` (a quarter word or 1–4), `{half}` (a half
 /// word or 1–2), `{rel_year}`, `{rel_half}`, `{rel_quarter}`, `{rel_month}` (relative phrases),
 /// `{to}` (a range word). A placeholder ending in `2` (`{year2}`, `{month2}`...) is the end of a
@@ -400,7 +401,7 @@ impl PeriodLang {
         }
         let base = name.strip_suffix('2').unwrap_or(name);
         let body = match base {
-            "year" | "fyear" | "beyear" => "[0-9]{4}".to_string(),
+            "year" | "fyear" | "beyear" | "fyfrom" => "[0-9]{4}".to_string(),
             "yy" | "fyy" | "beyy" => "[0-9]{2}".to_string(),
             "mm" => "0?[1-9]|1[0-2]".to_string(),
             "dd" => "0?[1-9]|[12][0-9]|3[01]".to_string(),

@@ -433,6 +433,29 @@ impl Reader<'_> {
                 s.any = true;
             }
         }
+        if let Some((from, tok)) = self.num(caps, &name("fyfrom")) {
+            let from = from as i32;
+            match s.year {
+                Some(y) if s.fiscal && y == from + 1 => {
+                    self.step_at(
+                        tok.at,
+                        tok.text,
+                        format!("fiscal year {y} starts in {from}"),
+                    );
+                }
+                Some(y) => {
+                    return err(format!(
+                        "{from}/{y} is not one fiscal year: it should end the year after it starts"
+                    ))
+                }
+                None => {
+                    return err(format!(
+                        "{}: a fiscal year's start without its end",
+                        tok.text
+                    ))
+                }
+            }
+        }
         if s.fiscal {
             self.fiscal = true;
         }

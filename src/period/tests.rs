@@ -386,3 +386,254 @@ fn steps_follow_the_text() {
     assert_eq!(p.steps[1].token, "by the end of");
     assert!(p.steps[1].meaning.starts_with("deadline"), "{:?}", p.steps);
 }
+
+#[test]
+fn bg_forms() {
+    check("bg", "2025 г.", "2025", Absolute);
+    check("bg", "през 2025 г.", "2025", Absolute);
+    check(
+        "bg",
+        "четвъртото тримесечие на 2024 г.",
+        "2024-Q4",
+        Absolute,
+    );
+    check("bg", "IV тримесечие на 2024 г.", "2024-Q4", Absolute);
+    check("bg", "първото полугодие на 2025 г.", "2025-H1", Absolute);
+    check("bg", "март 2025 г.", "2025-03", Absolute);
+    check("bg", "14 март 2025 г.", "2025-03-14", Absolute);
+    check(
+        "bg",
+        "от 2025 до 2027 г.",
+        "2025-01-01..2027-12-31",
+        Absolute,
+    );
+    check("bg", "тази година", "2026", Relative);
+    check("bg", "миналата година", "2025", Relative);
+    check("bg", "догодина", "2027", Relative);
+    check("bg", "миналото тримесечие", "2025-Q4", Relative);
+    check(
+        "bg",
+        "до края на 2027 г.",
+        "2026-02-12..2027-12-31",
+        Deadline,
+    );
+    check("bg", "до 2030 г.", "2026-02-12..2030-12-31", Deadline);
+    check_at(
+        "bg",
+        "финансовата 2025 година",
+        "2026-02-12",
+        MSFT,
+        "2024-07-01..2025-06-30",
+        Fiscal,
+    );
+}
+
+#[test]
+fn pl_forms() {
+    check("pl", "2025 r.", "2025", Absolute);
+    check("pl", "w 2025 roku", "2025", Absolute);
+    check("pl", "w 2025 r.", "2025", Absolute);
+    check("pl", "IV kwartał 2024", "2024-Q4", Absolute);
+    check("pl", "w IV kwartale 2024 r.", "2024-Q4", Absolute);
+    check("pl", "czwarty kwartał 2024 roku", "2024-Q4", Absolute);
+    check("pl", "pierwsze półrocze 2025", "2025-H1", Absolute);
+    check("pl", "marzec 2025", "2025-03", Absolute);
+    check("pl", "marca 2025", "2025-03", Absolute);
+    check("pl", "w marcu 2025 r.", "2025-03", Absolute);
+    check("pl", "14 marca 2025 r.", "2025-03-14", Absolute);
+    check(
+        "pl",
+        "w latach 2025-2027",
+        "2025-01-01..2027-12-31",
+        Absolute,
+    );
+    check(
+        "pl",
+        "od 2025 do 2027 roku",
+        "2025-01-01..2027-12-31",
+        Absolute,
+    );
+    check("pl", "w tym roku", "2026", Relative);
+    check("pl", "w zeszłym roku", "2025", Relative);
+    check("pl", "w przyszłym roku", "2027", Relative);
+    check("pl", "w ubiegłym kwartale", "2025-Q4", Relative);
+    check("pl", "do 2030 r.", "2026-02-12..2030-12-31", Deadline);
+    check(
+        "pl",
+        "do końca 2027 roku",
+        "2026-02-12..2027-12-31",
+        Deadline,
+    );
+    check_at(
+        "pl",
+        "rok obrotowy 2025",
+        "2026-02-12",
+        MSFT,
+        "2024-07-01..2025-06-30",
+        Fiscal,
+    );
+    check_at(
+        "pl",
+        "w roku obrotowym 2025",
+        "2026-02-12",
+        ORCL,
+        "2024-06-01..2025-05-31",
+        Fiscal,
+    );
+}
+
+#[test]
+fn de_forms() {
+    check("de", "2025", "2025", Absolute);
+    check("de", "im Jahr 2025", "2025", Absolute);
+    check("de", "4. Quartal 2024", "2024-Q4", Absolute);
+    check("de", "im vierten Quartal 2024", "2024-Q4", Absolute);
+    check("de", "im ersten Halbjahr 2025", "2025-H1", Absolute);
+    check("de", "1. Halbjahr 2025", "2025-H1", Absolute);
+    check("de", "März 2025", "2025-03", Absolute);
+    check("de", "im März 2025", "2025-03", Absolute);
+    check("de", "14. März 2025", "2025-03-14", Absolute);
+    check("de", "14.03.2025", "2025-03-14", Absolute);
+    check(
+        "de",
+        "von 2025 bis 2027",
+        "2025-01-01..2027-12-31",
+        Absolute,
+    );
+    check("de", "dieses Jahr", "2026", Relative);
+    check("de", "letztes Jahr", "2025", Relative);
+    check("de", "im vergangenen Jahr", "2025", Relative);
+    check("de", "im Vorjahr", "2025", Relative);
+    check("de", "nächstes Jahr", "2027", Relative);
+    check("de", "im letzten Quartal", "2025-Q4", Relative);
+    check("de", "bis 2030", "2026-02-12..2030-12-31", Deadline);
+    check("de", "bis Ende 2027", "2026-02-12..2027-12-31", Deadline);
+    check_at(
+        "de",
+        "Geschäftsjahr 2025",
+        "2026-02-12",
+        MSFT,
+        "2024-07-01..2025-06-30",
+        Fiscal,
+    );
+    check_at(
+        "de",
+        "Geschäftsjahr 2024/25",
+        "2026-02-12",
+        MSFT,
+        "2024-07-01..2025-06-30",
+        Fiscal,
+    );
+    check_at(
+        "de",
+        "im 3. Quartal des Geschäftsjahres 2026",
+        "2026-02-12",
+        NVDA,
+        "2025-08-01..2025-10-31",
+        Fiscal,
+    );
+}
+
+#[test]
+fn es_forms() {
+    check("es", "en 2025", "2025", Absolute);
+    check("es", "cuarto trimestre de 2024", "2024-Q4", Absolute);
+    check("es", "en el cuarto trimestre de 2024", "2024-Q4", Absolute);
+    check("es", "T4 2024", "2024-Q4", Absolute);
+    check("es", "el primer semestre de 2025", "2025-H1", Absolute);
+    check("es", "marzo de 2025", "2025-03", Absolute);
+    check("es", "en marzo de 2025", "2025-03", Absolute);
+    check("es", "14 de marzo de 2025", "2025-03-14", Absolute);
+    check("es", "de 2025 a 2027", "2025-01-01..2027-12-31", Absolute);
+    check(
+        "es",
+        "entre 2025 y 2027",
+        "2025-01-01..2027-12-31",
+        Absolute,
+    );
+    check("es", "este año", "2026", Relative);
+    check("es", "el año pasado", "2025", Relative);
+    check("es", "el próximo año", "2027", Relative);
+    check("es", "el trimestre pasado", "2025-Q4", Relative);
+    check("es", "para 2030", "2026-02-12..2030-12-31", Deadline);
+    check(
+        "es",
+        "para finales de 2027",
+        "2026-02-12..2027-12-31",
+        Deadline,
+    );
+    check_at(
+        "es",
+        "año fiscal 2025",
+        "2026-02-12",
+        MSFT,
+        "2024-07-01..2025-06-30",
+        Fiscal,
+    );
+}
+
+#[test]
+fn fr_forms() {
+    check("fr", "en 2025", "2025", Absolute);
+    check("fr", "T4 2024", "2024-Q4", Absolute);
+    check("fr", "au quatrième trimestre 2024", "2024-Q4", Absolute);
+    check("fr", "au 4e trimestre 2024", "2024-Q4", Absolute);
+    check("fr", "au premier semestre 2025", "2025-H1", Absolute);
+    check("fr", "mars 2025", "2025-03", Absolute);
+    check("fr", "en mars 2025", "2025-03", Absolute);
+    check("fr", "le 14 mars 2025", "2025-03-14", Absolute);
+    check("fr", "1er mars 2025", "2025-03-01", Absolute);
+    check("fr", "de 2025 à 2027", "2025-01-01..2027-12-31", Absolute);
+    check("fr", "cette année", "2026", Relative);
+    check("fr", "l'année dernière", "2025", Relative);
+    check("fr", "l’an dernier", "2025", Relative);
+    check("fr", "l'année prochaine", "2027", Relative);
+    check("fr", "le trimestre dernier", "2025-Q4", Relative);
+    check("fr", "d'ici 2030", "2026-02-12..2030-12-31", Deadline);
+    check("fr", "d’ici à 2030", "2026-02-12..2030-12-31", Deadline);
+    check(
+        "fr",
+        "d'ici la fin de 2027",
+        "2026-02-12..2027-12-31",
+        Deadline,
+    );
+    check_at(
+        "fr",
+        "exercice 2025",
+        "2026-02-12",
+        MSFT,
+        "2024-07-01..2025-06-30",
+        Fiscal,
+    );
+}
+
+#[test]
+fn it_forms() {
+    check("it", "nel 2025", "2025", Absolute);
+    check("it", "quarto trimestre 2024", "2024-Q4", Absolute);
+    check("it", "nel quarto trimestre del 2024", "2024-Q4", Absolute);
+    check("it", "il primo semestre 2025", "2025-H1", Absolute);
+    check("it", "marzo 2025", "2025-03", Absolute);
+    check("it", "a marzo 2025", "2025-03", Absolute);
+    check("it", "14 marzo 2025", "2025-03-14", Absolute);
+    check("it", "dal 2025 al 2027", "2025-01-01..2027-12-31", Absolute);
+    check("it", "quest'anno", "2026", Relative);
+    check("it", "l'anno scorso", "2025", Relative);
+    check("it", "l'anno prossimo", "2027", Relative);
+    check("it", "lo scorso trimestre", "2025-Q4", Relative);
+    check("it", "entro il 2030", "2026-02-12..2030-12-31", Deadline);
+    check(
+        "it",
+        "entro la fine del 2027",
+        "2026-02-12..2027-12-31",
+        Deadline,
+    );
+    check_at(
+        "it",
+        "esercizio 2025",
+        "2026-02-12",
+        MSFT,
+        "2024-07-01..2025-06-30",
+        Fiscal,
+    );
+}
