@@ -637,3 +637,356 @@ fn it_forms() {
         Fiscal,
     );
 }
+
+#[test]
+fn case_and_spacing_are_ignored() {
+    check("en", "IN THE FOURTH QUARTER OF 2024", "2024-Q4", Absolute);
+    check("en", "q4  2024.", "2024-Q4", Absolute);
+    check("en", "(Q4 2024)", "2024-Q4", Absolute);
+    check("en", "Q4\u{a0}2024", "2024-Q4", Absolute);
+    check("en", "Q4'24", "2024-Q4", Absolute);
+    check("en", "4Q 2024", "2024-Q4", Absolute);
+    check("en", "2025Q4", "2025-Q4", Absolute);
+    check("en", "Ｑ４ ２０２４", "2024-Q4", Absolute);
+    check("ru", "МАРТ 2025", "2025-03", Absolute);
+    check("de", "MÄRZ 2025", "2025-03", Absolute);
+    check("fr", "Mars 2025", "2025-03", Absolute);
+    check("pl", "MARCA 2025 R.", "2025-03", Absolute);
+}
+
+#[test]
+fn year_to_date_and_month_ranges() {
+    check("en", "9M 2025", "2025-01-01..2025-09-30", Absolute);
+    check("en", "9M25", "2025-01-01..2025-09-30", Absolute);
+    check(
+        "en",
+        "the first 9 months of 2025",
+        "2025-01-01..2025-09-30",
+        Absolute,
+    );
+    check(
+        "en",
+        "January-September 2025",
+        "2025-01-01..2025-09-30",
+        Absolute,
+    );
+    check("en", "Q1-Q3 2025", "2025-01-01..2025-09-30", Absolute);
+    check(
+        "ru",
+        "январь–сентябрь 2025 года",
+        "2025-01-01..2025-09-30",
+        Absolute,
+    );
+    check("zh", "2025年前三季度", "2025-01-01..2025-09-30", Absolute);
+    check("zh", "2025年1-9月", "2025-01-01..2025-09-30", Absolute);
+    check("zh", "今年前三季度", "2026-01-01..2026-09-30", Relative);
+    check(
+        "en",
+        "December 2024 to March 2025",
+        "2024-12-01..2025-03-31",
+        Absolute,
+    );
+}
+
+#[test]
+fn relative_against_month_and_year_precision() {
+    check_at("en", "this quarter", "2026-05", CAL, "2026-Q2", Relative);
+    check_at("en", "last quarter", "2026-05", CAL, "2026-Q1", Relative);
+    check_at("en", "next quarter", "2026-11-30", CAL, "2027-Q1", Relative);
+    check_at("en", "last half", "2026-03", CAL, "2025-H2", Relative);
+    check_at("en", "next month", "2026-12", CAL, "2027-01", Relative);
+    check_at("en", "last year", "2026", CAL, "2025", Relative);
+    check_at("zh", "上个月", "2026-01-15", CAL, "2025-12", Relative);
+    check_at("zh", "去年", "2026", CAL, "2025", Relative);
+    fails("zh", "上个月", "2026", "dated only 2026");
+    fails("ru", "в прошлом квартале", "2026", "dated only 2026");
+    check_at("en", "last quarter", "2026-02", CAL, "2025-Q4", Relative);
+    check_at(
+        "en",
+        "in the fourth quarter",
+        "2025-11-02",
+        CAL,
+        "2025-Q4",
+        Relative,
+    );
+}
+
+#[test]
+fn deadlines_in_every_language() {
+    let p = "2026-02-12";
+    for (code, text, want) in [
+        ("en", "by the end of 2027", "2026-02-12..2027-12-31"),
+        ("en", "by year-end", "2026-02-12..2026-12-31"),
+        ("en", "by Q3 2027", "2026-02-12..2027-09-30"),
+        ("ru", "к концу 2027 года", "2026-02-12..2027-12-31"),
+        ("ru", "до 2033 г.", "2026-02-12..2033-12-31"),
+        ("ru", "до конца года", "2026-02-12..2026-12-31"),
+        (
+            "ru",
+            "к концу третьего квартала 2027 года",
+            "2026-02-12..2027-09-30",
+        ),
+        ("zh", "到 2027 年", "2026-02-12..2027-12-31"),
+        ("zh", "到2027年底", "2026-02-12..2027-12-31"),
+        ("zh", "2030年前", "2026-02-12..2030-12-31"),
+        ("zh", "今年年底前", "2026-02-12..2026-12-31"),
+        ("th", "ภายในปี 2570", "2026-02-12..2027-12-31"),
+        ("th", "ภายในปี ๒๕๗๐", "2026-02-12..2027-12-31"),
+        ("bg", "до края на 2027 г.", "2026-02-12..2027-12-31"),
+        ("pl", "do 2030 r.", "2026-02-12..2030-12-31"),
+        ("pl", "do końca 2027 roku", "2026-02-12..2027-12-31"),
+        ("de", "bis 2030", "2026-02-12..2030-12-31"),
+        ("de", "bis Ende 2027", "2026-02-12..2027-12-31"),
+        ("es", "para 2030", "2026-02-12..2030-12-31"),
+        ("fr", "d'ici 2030", "2026-02-12..2030-12-31"),
+        ("it", "entro il 2030", "2026-02-12..2030-12-31"),
+        ("it", "entro la fine dell'anno", "2026-02-12..2026-12-31"),
+    ] {
+        check_at(code, text, p, CAL, want, Deadline);
+    }
+    check_at(
+        "de",
+        "bis 2030",
+        "2026-03",
+        CAL,
+        "2026-03-01..2030-12-31",
+        Deadline,
+    );
+    check_at(
+        "de",
+        "bis 2030",
+        "2026",
+        CAL,
+        "2026-01-01..2030-12-31",
+        Deadline,
+    );
+}
+
+#[test]
+fn buddhist_era_forms() {
+    check("th", "ไตรมาส 4/67", "2024-Q4", BuddhistEra);
+    check("th", "Q4/67", "2024-Q4", BuddhistEra);
+    check("th", "ปี 68", "2025", BuddhistEra);
+    check("th", "มีนาคม 68", "2025-03", BuddhistEra);
+    check("th", "ไตรมาสที่ ๔ ปี ๒๕๖๗", "2024-Q4", BuddhistEra);
+    check("th", "ไตรมาสแรก ปี 2568", "2025-Q1", BuddhistEra);
+    check("th", "14/03/2568", "2025-03-14", BuddhistEra);
+    check("th", "ปี 2568-2570", "2025-01-01..2027-12-31", BuddhistEra);
+    check("th", "ไตรมาส 4 ปีที่แล้ว", "2025-Q4", Relative);
+    // a bare year in another language is not read as Buddhist era
+    check("en", "2568", "2568", Absolute);
+    fails("th", "67", "2026-02-12", "expected a year");
+}
+
+#[test]
+fn fiscal_calendars() {
+    // Microsoft: July
+    check_at("en", "Q1 FY2026", "2026-02-12", MSFT, "2025-Q3", Fiscal);
+    check_at("en", "H2 FY2025", "2026-02-12", MSFT, "2025-H1", Fiscal);
+    check_at(
+        "en",
+        "FY2024/25",
+        "2026-02-12",
+        MSFT,
+        "2024-07-01..2025-06-30",
+        Fiscal,
+    );
+    check_at(
+        "en",
+        "FY2024-FY2026",
+        "2026-02-12",
+        MSFT,
+        "2023-07-01..2026-06-30",
+        Fiscal,
+    );
+    // Oracle: June
+    check_at(
+        "en",
+        "Q2 FY25",
+        "2026-02-12",
+        ORCL,
+        "2024-09-01..2024-11-30",
+        Fiscal,
+    );
+    check_at(
+        "en",
+        "fiscal year 2026",
+        "2026-02-12",
+        ORCL,
+        "2025-06-01..2026-05-31",
+        Fiscal,
+    );
+    // Nvidia: February
+    check_at(
+        "en",
+        "Q4 FY26",
+        "2026-02-12",
+        NVDA,
+        "2025-11-01..2026-01-31",
+        Fiscal,
+    );
+    check_at(
+        "en",
+        "3Q FY26",
+        "2026-02-12",
+        NVDA,
+        "2025-08-01..2025-10-31",
+        Fiscal,
+    );
+    check_at(
+        "zh",
+        "2026财年",
+        "2026-02-12",
+        NVDA,
+        "2025-02-01..2026-01-31",
+        Fiscal,
+    );
+    check_at(
+        "ru",
+        "2026 финансовый год",
+        "2026-02-12",
+        NVDA,
+        "2025-02-01..2026-01-31",
+        Fiscal,
+    );
+    check_at(
+        "pl",
+        "rok obrotowy 2026",
+        "2026-02-12",
+        NVDA,
+        "2025-02-01..2026-01-31",
+        Fiscal,
+    );
+    check_at(
+        "th",
+        "ปีงบประมาณ 2569",
+        "2026-02-12",
+        NVDA,
+        "2025-02-01..2026-01-31",
+        Fiscal,
+    );
+    check_at(
+        "es",
+        "el cuarto trimestre del año fiscal 2026",
+        "2026-02-12",
+        NVDA,
+        "2025-11-01..2026-01-31",
+        Fiscal,
+    );
+    check_at(
+        "fr",
+        "exercice 2024/25",
+        "2026-02-12",
+        MSFT,
+        "2024-07-01..2025-06-30",
+        Fiscal,
+    );
+    check_at(
+        "it",
+        "esercizio fiscale 2026",
+        "2026-02-12",
+        ORCL,
+        "2025-06-01..2026-05-31",
+        Fiscal,
+    );
+    check_at(
+        "bg",
+        "финансовата 2026 година",
+        "2026-02-12",
+        ORCL,
+        "2025-06-01..2026-05-31",
+        Fiscal,
+    );
+    check_at(
+        "de",
+        "GJ 2026",
+        "2026-02-12",
+        NVDA,
+        "2025-02-01..2026-01-31",
+        Fiscal,
+    );
+    // a fiscal deadline is a deadline
+    check_at(
+        "en",
+        "by the end of FY2027",
+        "2026-02-12",
+        MSFT,
+        "2026-02-12..2027-06-30",
+        Deadline,
+    );
+    // FY2024/26 is not one fiscal year
+    match read_with("en", "FY2024/26", "2026-02-12", MSFT) {
+        Err(e) => assert!(e.reason.contains("not one fiscal year"), "{}", e.reason),
+        Ok(p) => panic!("read as {}", p.label()),
+    }
+    // an impossible calendar is an error, not a panic
+    assert!(read_with(
+        "en",
+        "FY2025",
+        "2026-02-12",
+        FiscalCalendar { start_month: 13 }
+    )
+    .is_err());
+}
+
+#[test]
+fn published_parse_and_span() {
+    assert_eq!(Published::parse("2026"), Some(Published::Year(2026)));
+    assert_eq!(Published::parse("2026-02"), Some(Published::Month(2026, 2)));
+    assert_eq!(
+        Published::parse(" 2026-02-12 "),
+        Some(Published::Day(d("2026-02-12")))
+    );
+    assert_eq!(
+        Published::parse("2026-02-12T08:00:00Z"),
+        Some(Published::Day(d("2026-02-12")))
+    );
+    for bad in [
+        "",
+        "26",
+        "2026-2",
+        "2026-13",
+        "2026-02-30",
+        "2026/02/12",
+        "x",
+        "2026-02-12-01",
+    ] {
+        assert_eq!(Published::parse(bad), None, "{bad}");
+    }
+    assert_eq!(
+        Published::Year(2026).span(),
+        (d("2026-01-01"), d("2026-12-31"))
+    );
+    assert_eq!(
+        Published::Month(2024, 2).span(),
+        (d("2024-02-01"), d("2024-02-29"))
+    );
+    assert_eq!(
+        Published::Day(d("2026-02-12")).span(),
+        (d("2026-02-12"), d("2026-02-12"))
+    );
+    let _ = Published::Month(2024, 0).span();
+    let _ = Published::Month(2024, 99).span();
+}
+
+#[test]
+fn labels() {
+    assert_eq!(label(d("2025-01-01"), d("2025-12-31")), "2025");
+    assert_eq!(label(d("2024-10-01"), d("2024-12-31")), "2024-Q4");
+    assert_eq!(label(d("2025-01-01"), d("2025-06-30")), "2025-H1");
+    assert_eq!(label(d("2025-07-01"), d("2025-12-31")), "2025-H2");
+    assert_eq!(label(d("2025-03-01"), d("2025-03-31")), "2025-03");
+    assert_eq!(label(d("2025-03-14"), d("2025-03-14")), "2025-03-14");
+    assert_eq!(
+        label(d("2024-07-01"), d("2025-06-30")),
+        "2024-07-01..2025-06-30"
+    );
+    assert_eq!(
+        label(d("2025-02-01"), d("2025-04-30")),
+        "2025-02-01..2025-04-30"
+    );
+    assert_eq!(
+        label(d("2025-12-31"), d("2025-01-01")),
+        "2025-12-31..2025-01-01"
+    );
+}
