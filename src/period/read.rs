@@ -372,7 +372,7 @@ impl Reader<'_> {
         let what = if fiscal { "fiscal year" } else { "year" };
         if let Some(era) = &self.lang.era {
             if forced_era || era.bare_above.is_some_and(|t| v > t) {
-                let y = v - era.offset;
+                let y = v.saturating_sub(era.offset);
                 let name = era.name.clone();
                 self.era = true;
                 self.step_at(
@@ -417,13 +417,10 @@ impl Reader<'_> {
                     let (name, off) = (era.name.clone(), era.offset);
                     // Two-digit era years are in the same century as era year 2500.
                     let full = 2500 + v as i32;
+                    let y = full.saturating_sub(off);
                     self.era = true;
-                    self.step_at(
-                        tok.at,
-                        tok.text,
-                        format!("{name} {full} = {what} {}", full - off),
-                    );
-                    full - off
+                    self.step_at(tok.at, tok.text, format!("{name} {full} = {what} {y}"));
+                    y
                 } else {
                     self.step_at(tok.at, tok.text, format!("{what} {}", 2000 + v));
                     2000 + v as i32
@@ -502,11 +499,10 @@ impl Reader<'_> {
         }
         if let Some((v, tok)) = self.word(caps, &name("month"), "month", 0) {
             let v = v as u32;
-            self.step_at(
-                tok.at,
-                tok.text,
-                format!("month {v} ({})", super::MONTH_NAMES[(v as usize - 1) % 12]),
-            );
+            let name = super::MONTH_NAMES
+                .get((v as usize).wrapping_sub(1))
+                .unwrap_or(&"?");
+            self.step_at(tok.at, tok.text, format!("month {v} ({name})"));
             s.month = Some(v);
             s.any = true;
         }
@@ -557,10 +553,8 @@ impl Reader<'_> {
             None => {
                 let y = self.published.year();
                 self.relative = true;
-                self.step(
-                    String::new(),
-                    format!("no year given: the document's year {y}"),
-                );
+                let token = self.core.clone();
+                self.step(token, format!("no year given: the document's year {y}"));
                 y
             }
         };

@@ -286,6 +286,9 @@ fn zh_forms() {
     check("zh", "2025 年 3 月", "2025-03", Absolute);
     check("zh", "2025年3月14日", "2025-03-14", Absolute);
     check("zh", "2025年上半年", "2025-H1", Absolute);
+    check("zh", "24年3月", "2024-03", Absolute);
+    check("zh", "24年四季度", "2024-Q4", Absolute);
+    check("zh", "2024年Q4", "2024-Q4", Absolute);
     check("zh", "2025 至 2027 年", "2025-01-01..2027-12-31", Absolute);
     check("zh", "今年", "2026", Relative);
     check("zh", "去年", "2025", Relative);
@@ -767,6 +770,7 @@ fn buddhist_era_forms() {
     check("th", "ไตรมาส 4/67", "2024-Q4", BuddhistEra);
     check("th", "Q4/67", "2024-Q4", BuddhistEra);
     check("th", "ปี 68", "2025", BuddhistEra);
+    check("th", "ไตรมาส 4 ปี 67", "2024-Q4", BuddhistEra);
     check("th", "มีนาคม 68", "2025-03", BuddhistEra);
     check("th", "ไตรมาสที่ ๔ ปี ๒๕๖๗", "2024-Q4", BuddhistEra);
     check("th", "ไตรมาสแรก ปี 2568", "2025-Q1", BuddhistEra);
@@ -903,6 +907,22 @@ fn fiscal_calendars() {
         "2026-02-12",
         NVDA,
         "2025-02-01..2026-01-31",
+        Fiscal,
+    );
+    check_at(
+        "en",
+        "Q3 of fiscal 2026",
+        "2026-02-12",
+        NVDA,
+        "2025-08-01..2025-10-31",
+        Fiscal,
+    );
+    check_at(
+        "en",
+        "the fiscal third quarter of 2026",
+        "2026-02-12",
+        NVDA,
+        "2025-08-01..2025-10-31",
         Fiscal,
     );
     // a fiscal deadline is a deadline
