@@ -29,7 +29,9 @@ use std::collections::{BTreeMap, HashMap};
 /// `{beyear}`/`{beyy}` (a year of the language's era, four or two digits), `{fyfrom}` (the
 /// calendar year a fiscal year starts in, as in `FY2024/25`: use with `{fyy}` or `{fyear}`), `{month}` (a month
 /// name), `{mm}` (1–12), `{dd}` (1–31), `{quarter}` (a quarter word or 1–4), `{half}` (a half
-/// word or 1–2), `{rel_year}`, `{rel_half}`, `{rel_quarter}`, `{rel_month}` (relative phrases),
+/// word or 1–2), `{rel_year}`, `{rel_half}`, `{rel_quarter}`, `{rel_month}`, `{rel_fyear}`
+/// (relative phrases; `{rel_fyear}` is the entity's fiscal year), `{fbeyy}` (a two-digit fiscal
+/// year of the language's era),
 /// `{to}` (a range word). A placeholder ending in `2` (`{year2}`, `{month2}`...) is the end of a
 /// range. `[x]` is optional, `(a|b)` is a choice, `[a|b]` an optional choice. A space matches any
 /// or no space (but at least one between two numbers); a `.` after a letter is optional.
@@ -86,6 +88,10 @@ pub struct EraFile {
     /// A bare four-digit year above this is read in this era (2400 for Thai).
     #[serde(default)]
     pub bare_above: Option<i32>,
+    /// The century a two-digit era year (`{beyy}`) is in (2500 for Thai: `67` = 2567).
+    /// By default the century of era year 2000 + offset.
+    #[serde(default)]
+    pub century: Option<i32>,
 }
 
 /// Relative phrases, offset (0 = this, -1 = last, 1 = next) → phrases, by unit.
@@ -100,6 +106,9 @@ pub struct RelativeFile {
     pub quarter: BTreeMap<i32, Vec<String>>,
     #[serde(default)]
     pub month: BTreeMap<i32, Vec<String>>,
+    /// The entity's fiscal year (`this fiscal year`, `本财年`), read by its fiscal calendar.
+    #[serde(default)]
+    pub fiscal_year: BTreeMap<i32, Vec<String>>,
 }
 
 /// Words that make a period a deadline: before it (`by the end of`) or after it (`年底前`).
@@ -124,6 +133,7 @@ pub(crate) enum Class {
     RelHalf,
     RelQuarter,
     RelMonth,
+    RelFiscalYear,
     To,
     Prefix,
     Suffix,
@@ -136,6 +146,7 @@ pub(crate) struct Era {
     pub name: String,
     pub offset: i32,
     pub bare_above: Option<i32>,
+    pub century: i32,
 }
 
 /// One compiled form.
@@ -203,6 +214,9 @@ impl PeriodLang {
                     name: era.name.clone(),
                     offset: era.offset,
                     bare_above: era.bare_above,
+                    century: era.century.unwrap_or_else(|| {
+                        (2000i32.saturating_add(era.offset)).div_euclid(100) * 100
+                    }),
                 });
             }
             let numbered: [Numbered<'_>; 3] = [
@@ -218,7 +232,8 @@ impl PeriodLang {
                     lang.add_words(class, ws, n as i32).map_err(|e| at(&e))?;
                 }
             }
-            let rel: [(Class, &BTreeMap<i32, Vec<String>>); 4] = [
+            let rel: [(Class, &BTreeMap<i32, Vec<String>>); 5] = [
+                (Class::RelFiscalYear, &file.relative.fiscal_year),
                 (Class::RelYear, &file.relative.year),
                 (Class::RelHalf, &file.relative.half),
                 (Class::RelQuarter, &file.relative.quarter),
@@ -402,7 +417,7 @@ impl PeriodLang {
         let base = name.strip_suffix('2').unwrap_or(name);
         let body = match base {
             "year" | "fyear" | "beyear" | "fyfrom" => "[0-9]{4}".to_string(),
-            "yy" | "fyy" | "beyy" => "[0-9]{2}".to_string(),
+            "yy" | "fyy" | "beyy" | "fbeyy" => "[0-9]{2}".to_string(),
             "mm" => "0?[1-9]|1[0-2]".to_string(),
             "dd" => "0?[1-9]|[12][0-9]|3[01]".to_string(),
             "quarter" => match self.alternation(Class::Quarter) {
@@ -413,7 +428,7 @@ impl PeriodLang {
                 Some(a) => format!("{a}|[12]"),
                 None => "[12]".into(),
             },
-            "month" | "rel_year" | "rel_half" | "rel_quarter" | "rel_month" => {
+            "month" | "rel_year" | "rel_half" | "rel_quarter" | "rel_month" | "rel_fyear" => {
                 match self.alternation(class_of(base).unwrap_or(Class::Month)) {
                     Some(a) => a,
                     None => return Ok(None),
@@ -434,6 +449,7 @@ pub(crate) fn class_of(base: &str) -> Option<Class> {
         "rel_half" => Class::RelHalf,
         "rel_quarter" => Class::RelQuarter,
         "rel_month" => Class::RelMonth,
+        "rel_fyear" => Class::RelFiscalYear,
         _ => return None,
     })
 }
@@ -479,6 +495,8 @@ impl Node {
                         | "fyy"
                         | "beyear"
                         | "beyy"
+                        | "fbeyy"
+                        | "fyfrom"
                         | "mm"
                         | "dd"
                         | "quarter"

@@ -64,6 +64,20 @@ fn is_edge_punct(c: char) -> bool {
     )
 }
 
+/// The length of the text in characters, with runs of spaces counted once.
+fn rough_length(text: &str) -> usize {
+    let mut n = 0;
+    let mut space = true;
+    for c in text.chars() {
+        let is_space = c.is_whitespace();
+        if !(is_space && space) {
+            n += 1;
+        }
+        space = is_space;
+    }
+    n
+}
+
 /// The text as matched, with a map back to the original's byte offsets.
 struct Normal {
     text: String,
@@ -178,6 +192,13 @@ pub(crate) fn read(
     };
     if !valid_published {
         return err(format!("the document's date {published} is not a date"));
+    }
+    // One streaming pass without allocating: long text is refused before it is copied.
+    let rough = rough_length(text);
+    if rough > MAX_CHARS + 64 {
+        return err(format!(
+            "{rough} characters is too long for a period (at most {MAX_CHARS}): {EXPECTED}"
+        ));
     }
     let normal = normalise(text, lang);
     if normal.text.is_empty() {
@@ -403,11 +424,11 @@ impl Reader<'_> {
                 s.any = true;
             }
         }
-        for base in ["yy", "fyy", "beyy"] {
+        for base in ["yy", "fyy", "beyy", "fbeyy"] {
             if let Some((v, tok)) = self.num(caps, &name(base)) {
-                let fiscal = base == "fyy";
+                let fiscal = base == "fyy" || base == "fbeyy";
                 let what = if fiscal { "fiscal year" } else { "year" };
-                let y = if base == "beyy" {
+                let y = if base == "beyy" || base == "fbeyy" {
                     let Some(era) = &self.lang.era else {
                         return err(format!(
                             "{}: the rules of this language have no era",
@@ -415,8 +436,7 @@ impl Reader<'_> {
                         ));
                     };
                     let (name, off) = (era.name.clone(), era.offset);
-                    // Two-digit era years are in the same century as era year 2500.
-                    let full = 2500 + v as i32;
+                    let full = era.century.saturating_add(v as i32);
                     let y = full.saturating_sub(off);
                     self.era = true;
                     self.step_at(tok.at, tok.text, format!("{name} {full} = {what} {y}"));
@@ -429,6 +449,37 @@ impl Reader<'_> {
                 s.fiscal |= fiscal;
                 s.any = true;
             }
+        }
+        if let Some((k, tok)) = self.word(caps, &name("rel_fyear"), "rel_fyear", 0) {
+            let cal = self.calendar;
+            let now = match self.published {
+                Published::Day(d) => cal.year_of(d),
+                Published::Month(y, m) => match NaiveDate::from_ymd_opt(y, m, 1) {
+                    Some(d) => cal.year_of(d),
+                    None => return err(format!("the document's date {} is not a date", self.published)),
+                },
+                Published::Year(y) if cal.start_month == 1 => y,
+                Published::Year(_) => {
+                    return err(format!(
+                        "\"{}\" counts from the document's month (to know its fiscal year, {}), but the document is dated only {}",
+                        tok.text,
+                        cal.describe(),
+                        self.published
+                    ))
+                }
+            };
+            let y = now + k;
+            self.relative = true;
+            let meaning = relative_meaning(
+                k,
+                "fiscal year",
+                &self.published,
+                &format!("fiscal year {y}"),
+            );
+            self.step_at(tok.at, tok.text, meaning);
+            s.year = Some(y);
+            s.fiscal = true;
+            s.any = true;
         }
         if let Some((from, tok)) = self.num(caps, &name("fyfrom")) {
             let from = from as i32;

@@ -925,6 +925,38 @@ fn fiscal_calendars() {
         "2025-08-01..2025-10-31",
         Fiscal,
     );
+    check_at(
+        "fr",
+        "l'exercice 2025",
+        "2026-02-12",
+        MSFT,
+        "2024-07-01..2025-06-30",
+        Fiscal,
+    );
+    check_at(
+        "it",
+        "nell'esercizio 2025",
+        "2026-02-12",
+        MSFT,
+        "2024-07-01..2025-06-30",
+        Fiscal,
+    );
+    check_at(
+        "es",
+        "en el ejercicio 2025",
+        "2026-02-12",
+        MSFT,
+        "2024-07-01..2025-06-30",
+        Fiscal,
+    );
+    check_at(
+        "th",
+        "ปีงบ 68",
+        "2026-02-12",
+        FiscalCalendar { start_month: 10 },
+        "2024-10-01..2025-09-30",
+        Fiscal,
+    );
     // a fiscal deadline is a deadline
     check_at(
         "en",
@@ -1009,4 +1041,142 @@ fn labels() {
         label(d("2025-12-31"), d("2025-01-01")),
         "2025-12-31..2025-01-01"
     );
+}
+
+#[test]
+fn long_text_is_refused_with_its_length() {
+    let long = "2025 ".repeat(1000);
+    fails("en", &long, "2026-02-12", "too long for a period");
+    let spaced = format!("  {}Q4 2024{}  ", " ".repeat(5000), " ".repeat(5000));
+    check("en", &spaced, "2024-Q4", Absolute);
+}
+
+#[test]
+fn relative_fiscal_years() {
+    // Microsoft, 2026-02-12: fiscal year 2026 (2025-07-01..2026-06-30)
+    check_at(
+        "en",
+        "this fiscal year",
+        "2026-02-12",
+        MSFT,
+        "2025-07-01..2026-06-30",
+        Fiscal,
+    );
+    check_at(
+        "en",
+        "last fiscal year",
+        "2026-02-12",
+        MSFT,
+        "2024-07-01..2025-06-30",
+        Fiscal,
+    );
+    check_at(
+        "en",
+        "next fiscal year",
+        "2026-08",
+        MSFT,
+        "2027-07-01..2028-06-30",
+        Fiscal,
+    );
+    check_at(
+        "en",
+        "the fourth quarter of this fiscal year",
+        "2026-02-12",
+        MSFT,
+        "2026-Q2",
+        Fiscal,
+    );
+    check_at(
+        "en",
+        "by the end of this fiscal year",
+        "2026-02-12",
+        MSFT,
+        "2026-02-12..2026-06-30",
+        Deadline,
+    );
+    check_at(
+        "zh",
+        "本财年",
+        "2026-02-12",
+        NVDA,
+        "2026-02-01..2027-01-31",
+        Fiscal,
+    );
+    check_at(
+        "zh",
+        "上一财年",
+        "2026-02-12",
+        NVDA,
+        "2025-02-01..2026-01-31",
+        Fiscal,
+    );
+    check_at(
+        "ru",
+        "в прошлом финансовом году",
+        "2026-02-12",
+        ORCL,
+        "2024-06-01..2025-05-31",
+        Fiscal,
+    );
+    check_at(
+        "de",
+        "im laufenden Geschäftsjahr",
+        "2026-02-12",
+        MSFT,
+        "2025-07-01..2026-06-30",
+        Fiscal,
+    );
+    check_at(
+        "fr",
+        "l'exercice précédent",
+        "2026-02-12",
+        MSFT,
+        "2024-07-01..2025-06-30",
+        Fiscal,
+    );
+    check_at(
+        "es",
+        "el próximo año fiscal",
+        "2026-02-12",
+        MSFT,
+        "2026-07-01..2027-06-30",
+        Fiscal,
+    );
+    check_at(
+        "it",
+        "l'esercizio in corso",
+        "2026-02-12",
+        CAL,
+        "2026",
+        Fiscal,
+    );
+    check_at(
+        "pl",
+        "w bieżącym roku obrotowym",
+        "2026-02-12",
+        MSFT,
+        "2025-07-01..2026-06-30",
+        Fiscal,
+    );
+    check_at(
+        "bg",
+        "миналата финансова година",
+        "2026-02-12",
+        CAL,
+        "2025",
+        Fiscal,
+    );
+    check_at(
+        "th",
+        "ปีงบประมาณนี้",
+        "2026-02-12",
+        FiscalCalendar { start_month: 10 },
+        "2025-10-01..2026-09-30",
+        Fiscal,
+    );
+    check_at("en", "this fiscal year", "2026", CAL, "2026", Fiscal);
+    match read_with("en", "this fiscal year", "2026", MSFT) {
+        Err(e) => assert!(e.reason.contains("dated only 2026"), "{}", e.reason),
+        Ok(p) => panic!("read as {}", p.label()),
+    }
 }
