@@ -163,6 +163,9 @@ fn build_refuses_bad_rules_with_a_reason() {
     let unknown = file("forms: [\"{decade}\"]\n");
     let e = PeriodLang::build(&[&unknown]).unwrap_err();
     assert!(e.contains("unknown placeholder {decade}"), "{e}");
+    let twice = file("forms: [\"{year} - {year}\"]\n");
+    let e = PeriodLang::build(&[&twice]).unwrap_err();
+    assert!(e.contains("{year} is used twice"), "{e}");
     let digits = file("digits: [\"0123\"]\n");
     assert!(PeriodLang::build(&[&digits]).is_err());
     // an empty language reads nothing, without panicking

@@ -153,7 +153,6 @@ pub(crate) struct Era {
 #[derive(Debug, Clone)]
 pub(crate) struct Form {
     pub template: String,
-    pub regex: Regex,
 }
 
 /// What a language's period words are, built from `periods.yaml` files by [`PeriodLang::build`].
@@ -166,6 +165,8 @@ pub struct PeriodLang {
     pub(crate) words: BTreeMap<Class, BTreeMap<String, (String, i32)>>,
     /// In order of priority: forms of later files first.
     pub(crate) forms: Vec<Form>,
+    /// All forms in one anchored pattern, the core of form `i` in group `f{i}`.
+    pub(crate) regex: Option<Regex>,
 }
 
 /// The key a word is looked up by: lower case, without spaces and dots.
@@ -259,13 +260,27 @@ impl PeriodLang {
             }
             templates.push(file.forms.clone());
         }
-        let wrap = lang.wrappers();
+        let (pre, post) = lang.wrappers();
+        let mut cores = Vec::new();
         for file_forms in templates.iter().rev() {
             for t in file_forms {
-                if let Some(form) = lang.compile(t, &wrap)? {
-                    lang.forms.push(form);
+                let index = lang.forms.len();
+                if let Some(core) = lang.compile(t, index)? {
+                    cores.push(format!("(?P<f{index}>{core})"));
+                    lang.forms.push(Form {
+                        template: t.clone(),
+                    });
                 }
             }
+        }
+        if !cores.is_empty() {
+            // One pattern for all forms: of the forms that read the whole text, the first wins.
+            let pattern = format!("(?i)^{pre}(?:{}){post}$", cores.join("|"));
+            let regex = regex::RegexBuilder::new(&pattern)
+                .size_limit(256 << 20)
+                .build()
+                .map_err(|e| format!("the forms together: {e}"))?;
+            lang.regex = Some(regex);
         }
         Ok(lang)
     }
@@ -334,28 +349,27 @@ impl PeriodLang {
         (pre, post)
     }
 
-    /// Compiles a template; None if it uses a class the language has no words for.
-    fn compile(&self, template: &str, wrap: &(String, String)) -> Result<Option<Form>, String> {
+    /// Compiles a template into the pattern of its core, its groups named `f{index}_...`;
+    /// None if it uses a class the language has no words for.
+    fn compile(&self, template: &str, index: usize) -> Result<Option<String>, String> {
         let nodes = parse_template(template).map_err(|e| format!("form \"{template}\": {e}"))?;
-        let core = match self
-            .emit(&nodes)
-            .map_err(|e| format!("form \"{template}\": {e}"))?
-        {
-            Some(c) => c,
-            None => return Ok(None),
-        };
-        let pattern = format!("(?i)^{}(?P<core>{core}){}$", wrap.0, wrap.1);
-        let regex = regex::RegexBuilder::new(&pattern)
-            .size_limit(50 << 20)
-            .build()
+        let core = self
+            .emit(&nodes, &format!("f{index}_"))
             .map_err(|e| format!("form \"{template}\": {e}"))?;
-        Ok(Some(Form {
-            template: template.to_string(),
-            regex,
-        }))
+        let mut names = Vec::new();
+        placeholders(&nodes, &mut names);
+        names.sort();
+        if let Some(w) = names.windows(2).find(|w| w[0] == w[1] && w[0] != "to") {
+            return Err(format!(
+                "form \"{template}\": {{{}}} is used twice (write {{{}2}} for the end of a range)",
+                w[0],
+                w[0].trim_end_matches('2')
+            ));
+        }
+        Ok(core)
     }
 
-    fn emit(&self, nodes: &[Node]) -> Result<Option<String>, String> {
+    fn emit(&self, nodes: &[Node], gp: &str) -> Result<Option<String>, String> {
         let mut out = String::new();
         for (i, node) in nodes.iter().enumerate() {
             match node {
@@ -383,14 +397,14 @@ impl PeriodLang {
                         out.push_str(&regex::escape(&c.to_string()));
                     }
                 }
-                Node::Ph(name) => match self.placeholder(name)? {
+                Node::Ph(name) => match self.placeholder(name, gp)? {
                     Some(p) => out.push_str(&p),
                     None => return Ok(None),
                 },
                 Node::Alt(alts, optional) => {
                     let mut parts = Vec::new();
                     for a in alts {
-                        match self.emit(a)? {
+                        match self.emit(a, gp)? {
                             Some(p) => parts.push(p),
                             None if *optional => {}
                             None => return Ok(None),
@@ -410,7 +424,7 @@ impl PeriodLang {
         Ok(Some(out))
     }
 
-    fn placeholder(&self, name: &str) -> Result<Option<String>, String> {
+    fn placeholder(&self, name: &str, gp: &str) -> Result<Option<String>, String> {
         if name == "to" {
             return Ok(self.alternation(Class::To).map(|a| format!("(?:{a})")));
         }
@@ -436,7 +450,7 @@ impl PeriodLang {
             }
             _ => return Err(format!("unknown placeholder {{{name}}}")),
         };
-        Ok(Some(format!("(?P<{name}>{body})")))
+        Ok(Some(format!("(?P<{gp}{name}>{body})")))
     }
 }
 
@@ -504,6 +518,16 @@ impl Node {
                 )
             }
             _ => false,
+        }
+    }
+}
+
+fn placeholders<'a>(nodes: &'a [Node], out: &mut Vec<&'a str>) {
+    for n in nodes {
+        match n {
+            Node::Ph(name) => out.push(name),
+            Node::Alt(alts, _) => alts.iter().for_each(|a| placeholders(a, out)),
+            _ => {}
         }
     }
 }

@@ -137,6 +137,8 @@ struct Reader<'a> {
     core: String,
     /// The form that matched.
     template: &'a str,
+    /// The prefix of the matched form's group names.
+    gp: String,
     /// Where in the text each step's token is (usize::MAX: after all pieces).
     at: Vec<usize>,
 }
@@ -215,12 +217,12 @@ pub(crate) fn read(
     } else {
         &lang.name
     };
-    let found = lang.forms.iter().find_map(|f| {
-        f.regex
-            .captures(&normal.text)
-            .map(|c| (c, f.template.as_str()))
+    let caps = lang.regex.as_ref().and_then(|r| r.captures(&normal.text));
+    let found = caps.and_then(|c| {
+        let i = (0..lang.forms.len()).find(|i| c.name(&format!("f{i}")).is_some())?;
+        Some((c, i))
     });
-    let Some((caps, template)) = found else {
+    let Some((caps, index)) = found else {
         return err(format!(
             "\"{}\" is not a period the {lang_name} rules read: {EXPECTED}",
             snippet(text.trim())
@@ -237,10 +239,11 @@ pub(crate) fn read(
         fiscal: false,
         era: false,
         core: String::new(),
-        template,
+        template: lang.forms[index].template.as_str(),
+        gp: format!("f{index}_"),
         at: Vec::new(),
     };
-    if let Some(m) = caps.name("core") {
+    if let Some(m) = caps.name(&format!("f{index}")) {
         reader.core = reader.orig(m);
     }
     reader.interpret(&caps)
@@ -304,7 +307,7 @@ impl Reader<'_> {
                 return err(format!("the range ends ({e}) before it starts ({start})"));
             }
             end = e;
-            let core = caps.name("core").map(|m| self.orig(m)).unwrap_or_default();
+            let core = self.core.clone();
             self.step(core, format!("range from {start} to {end}"));
         }
         let mut start = start;
@@ -356,7 +359,7 @@ impl Reader<'_> {
     }
 
     fn num(&self, caps: &Captures<'_>, name: &str) -> Option<(u32, Tok)> {
-        let m = caps.name(name)?;
+        let m = caps.name(&format!("{}{name}", self.gp))?;
         let v = m.as_str().trim().parse::<u32>().ok()?;
         Some((v, self.tok(m)))
     }
@@ -369,7 +372,7 @@ impl Reader<'_> {
     }
 
     fn word(&self, caps: &Captures<'_>, name: &str, base: &str, digits: u32) -> Option<(i32, Tok)> {
-        let m = caps.name(name)?;
+        let m = caps.name(&format!("{}{name}", self.gp))?;
         let token = self.tok(m);
         let text = m.as_str().trim();
         if let Ok(v) = text.parse::<u32>() {
@@ -579,7 +582,8 @@ impl Reader<'_> {
         }
         // A word the form matched but the tables do not know cannot happen; a value out of range can.
         for base in ["quarter", "half", "month"] {
-            if caps.name(&name(base)).is_some()
+            let full = format!("{}{}", self.gp, name(base));
+            if caps.name(&full).is_some()
                 && match base {
                     "quarter" => s.quarter.is_none(),
                     "half" => s.half.is_none(),
@@ -588,7 +592,7 @@ impl Reader<'_> {
             {
                 return err(format!(
                     "\"{}\" is not a {base}",
-                    caps[name(base).as_str()].trim()
+                    caps[full.as_str()].trim()
                 ));
             }
         }
