@@ -32,7 +32,8 @@ use std::collections::{BTreeMap, HashMap};
 /// word or 1–2), `{rel_year}`, `{rel_half}`, `{rel_quarter}`, `{rel_month}`, `{rel_fyear}`
 /// (relative phrases; `{rel_fyear}` is the entity's fiscal year), `{fbeyy}` (a two-digit fiscal
 /// year of the language's era),
-/// `{to}` (a range word). A placeholder ending in `2` (`{year2}`, `{month2}`...) is the end of a
+/// `{to}` (a range word), `{nmonths}` (a count of months from the start of the year: `9` or a
+/// `month_counts` word; "the first nine months of {year}" is January to September). A placeholder ending in `2` (`{year2}`, `{month2}`...) is the end of a
 /// range. `[x]` is optional, `(a|b)` is a choice, `[a|b]` an optional choice. A space matches any
 /// or no space (but at least one between two numbers); a `.` after a letter is optional.
 /// Case is ignored.
@@ -57,6 +58,9 @@ pub struct PeriodLangFile {
     /// Half number → words (`first`, `первое`).
     #[serde(default)]
     pub halves: BTreeMap<u32, Vec<String>>,
+    /// Number of months → words, for `{nmonths}` (`9: [nine, девять]` in "the first nine months").
+    #[serde(default)]
+    pub month_counts: BTreeMap<u32, Vec<String>>,
     /// Relative phrases by unit, offset → phrases.
     #[serde(default)]
     pub relative: RelativeFile,
@@ -129,6 +133,7 @@ pub(crate) enum Class {
     Month,
     Quarter,
     Half,
+    MonthCount,
     RelYear,
     RelHalf,
     RelQuarter,
@@ -220,7 +225,8 @@ impl PeriodLang {
                     }),
                 });
             }
-            let numbered: [Numbered<'_>; 3] = [
+            let numbered: [Numbered<'_>; 4] = [
+                (Class::MonthCount, &file.month_counts, 12, "month_counts"),
                 (Class::Month, &file.months, 12, "months"),
                 (Class::Quarter, &file.quarters, 4, "quarters"),
                 (Class::Half, &file.halves, 2, "halves"),
@@ -434,6 +440,10 @@ impl PeriodLang {
             "yy" | "fyy" | "beyy" | "fbeyy" => "[0-9]{2}".to_string(),
             "mm" => "0?[1-9]|1[0-2]".to_string(),
             "dd" => "0?[1-9]|[12][0-9]|3[01]".to_string(),
+            "nmonths" => match self.alternation(Class::MonthCount) {
+                Some(a) => format!("{a}|0?[1-9]|1[0-2]"),
+                None => "0?[1-9]|1[0-2]".into(),
+            },
             "quarter" => match self.alternation(Class::Quarter) {
                 Some(a) => format!("{a}|[1-4]"),
                 None => "[1-4]".into(),
@@ -459,6 +469,7 @@ pub(crate) fn class_of(base: &str) -> Option<Class> {
         "month" => Class::Month,
         "quarter" => Class::Quarter,
         "half" => Class::Half,
+        "nmonths" => Class::MonthCount,
         "rel_year" => Class::RelYear,
         "rel_half" => Class::RelHalf,
         "rel_quarter" => Class::RelQuarter,
@@ -511,6 +522,7 @@ impl Node {
                         | "beyy"
                         | "fbeyy"
                         | "fyfrom"
+                        | "nmonths"
                         | "mm"
                         | "dd"
                         | "quarter"

@@ -288,6 +288,21 @@ impl Reader<'_> {
         let by = caps.name("by").or_else(|| caps.name("byafter"));
         let mut a = self.side(caps, "")?;
         let mut b = self.side(caps, "2")?;
+        if let Some((n, tok)) = self.word(caps, "nmonths", "nmonths", 12) {
+            let n = n as u32;
+            self.step_at(
+                tok.at,
+                tok.text,
+                format!(
+                    "the first {n} months: January to {}",
+                    super::MONTH_NAMES
+                        .get((n as usize).wrapping_sub(1))
+                        .unwrap_or(&"?")
+                ),
+            );
+            b.month = Some(n);
+            b.any = true;
+        }
         let ranged = b.any;
         // A range's ends lend each other the year: "March to May 2025".
         if ranged {

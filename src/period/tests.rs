@@ -1180,3 +1180,36 @@ fn relative_fiscal_years() {
         Ok(p) => panic!("read as {}", p.label()),
     }
 }
+
+#[test]
+fn first_months_of_a_year() {
+    let nine = "2025-01-01..2025-09-30";
+    for (code, text) in [
+        ("en", "the first nine months of 2025"),
+        ("en", "first 9 months of 2025"),
+        ("en", "9M 2025"),
+        ("en", "9M25"),
+        ("ru", "за девять месяцев 2025 года"),
+        ("ru", "9 месяцев 2025 г."),
+        ("bg", "първите девет месеца на 2025 г."),
+        ("pl", "w ciągu dziewięciu miesięcy 2025 r."),
+        ("pl", "pierwsze dziewięć miesięcy 2025 roku"),
+        ("de", "in den ersten neun Monaten 2025"),
+        ("es", "los primeros nueve meses de 2025"),
+        ("fr", "les neuf premiers mois de 2025"),
+        ("it", "i primi nove mesi del 2025"),
+        ("zh", "2025年前九个月"),
+        ("zh", "2025年前9个月"),
+        ("th", "9 เดือนแรกของปี 2568"),
+    ] {
+        let kind = if code == "th" { BuddhistEra } else { Absolute };
+        check(code, text, nine, kind);
+    }
+    check(
+        "en",
+        "the first six months of last year",
+        "2025-H1",
+        Relative,
+    );
+    check("zh", "今年前两个月", "2026-01-01..2026-02-28", Relative);
+}
