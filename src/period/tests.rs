@@ -1213,3 +1213,77 @@ fn first_months_of_a_year() {
     );
     check("zh", "今年前两个月", "2026-01-01..2026-02-28", Relative);
 }
+
+#[test]
+fn not_periods_are_refused() {
+    for (code, text) in [
+        ("en", "25"),
+        ("en", "123"),
+        ("en", "20255"),
+        ("en", "Q5 2024"),
+        ("en", "H3 2025"),
+        ("en", "2025-13"),
+        ("en", "2025-00"),
+        ("en", "FY"),
+        ("en", "Q4"),
+        ("en", "in"),
+        ("en", "by"),
+        ("en", "march"),
+        ("en", "revenue rose 5%"),
+        ("en", "$2025 million"),
+        ("en", "2025 2026"),
+        ("en", "by by 2025 2025"),
+        ("ru", "до"),
+        ("ru", "года 2025 года 2025"),
+        ("zh", "年"),
+        ("zh", "亿元"),
+        ("zh", "24年"),
+        ("th", "ปี"),
+        ("th", "67"),
+        ("de", "bis"),
+        ("fr", "d'ici"),
+        ("pl", "r."),
+        ("es", "de"),
+        ("it", "entro"),
+        ("bg", "г."),
+    ] {
+        if let Ok(p) = read_with(code, text, "2026-02-12", CAL) {
+            panic!("{code}: {text:?} read as {} {:?}", p.label(), p.steps);
+        }
+    }
+}
+
+#[test]
+fn more_abbreviations_and_scripts() {
+    check("en", "CY2025", "2025", Absolute);
+    check("en", "Q4 CY2025", "2025-Q4", Absolute);
+    check_at(
+        "en",
+        "fiscal 2024/25",
+        "2026-02-12",
+        MSFT,
+        "2024-07-01..2025-06-30",
+        Fiscal,
+    );
+    check("ru", "9М 2025 года", "2025-01-01..2025-09-30", Absolute);
+    check("ru", "I полугодие 2025 г.", "2025-H1", Absolute);
+    check("ru", "2025–2027 гг.", "2025-01-01..2027-12-31", Absolute);
+    check(
+        "ru",
+        "в 2025-2027 годах",
+        "2025-01-01..2027-12-31",
+        Absolute,
+    );
+    check("de", "1. HJ 2025", "2025-H1", Absolute);
+    check("es", "1T25", "2025-Q1", Absolute);
+    check("es", "S1 2025", "2025-H1", Absolute);
+    check("fr", "S1 2025", "2025-H1", Absolute);
+    check("it", "1T 2025", "2025-Q1", Absolute);
+    check("it", "I trimestre 2025", "2025-Q1", Absolute);
+    check("pl", "I półrocze 2025", "2025-H1", Absolute);
+    check("zh", "２０２５年３月", "2025-03", Absolute);
+    check("zh", "今年上半年", "2026-H1", Relative);
+    check("zh", "一季度", "2026-Q1", Relative);
+    check("th", "2568 ถึง 2570", "2025-01-01..2027-12-31", BuddhistEra);
+    check("th", "ค.ศ. 2025", "2025", Absolute);
+}
