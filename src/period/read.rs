@@ -139,6 +139,8 @@ struct Reader<'a> {
     template: &'a str,
     /// The prefix of the matched form's group names.
     gp: String,
+    /// Whether a step already says the document's year stands for a missing one.
+    relative_year_noted: bool,
     /// Where in the text each step's token is (usize::MAX: after all pieces).
     at: Vec<usize>,
 }
@@ -241,6 +243,7 @@ pub(crate) fn read(
         core: String::new(),
         template: lang.forms[index].template.as_str(),
         gp: format!("f{index}_"),
+        relative_year_noted: false,
         at: Vec::new(),
     };
     if let Some(m) = caps.name(&format!("f{index}")) {
@@ -622,9 +625,12 @@ impl Reader<'_> {
             Some(y) => y,
             None => {
                 let y = self.published.year();
+                if !self.relative_year_noted {
+                    self.relative_year_noted = true;
+                    let token = self.core.clone();
+                    self.step(token, format!("no year given: the document's year {y}"));
+                }
                 self.relative = true;
-                let token = self.core.clone();
-                self.step(token, format!("no year given: the document's year {y}"));
                 y
             }
         };

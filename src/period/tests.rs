@@ -1212,6 +1212,14 @@ fn first_months_of_a_year() {
         Relative,
     );
     check("zh", "今年前两个月", "2026-01-01..2026-02-28", Relative);
+    let p = read_with("en", "the first nine months", "2026-02-12", CAL).unwrap();
+    assert_eq!(p.label(), "2026-01-01..2026-09-30");
+    let noted = p
+        .steps
+        .iter()
+        .filter(|s| s.meaning.starts_with("no year given"))
+        .count();
+    assert_eq!(noted, 1, "{:?}", p.steps);
 }
 
 #[test]
