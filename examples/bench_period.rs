@@ -61,6 +61,24 @@ fn main() {
     for (code, text, lang) in short {
         println!("{code} {text:?}: {:?}", time(text, lang));
     }
+    // The longest texts read in full (200 characters): the worst the matcher sees.
+    for (name, unit, lang) in [
+        ("2025- (en)", "2025-", &en),
+        ("march  (en)", "march ", &en),
+        ("by the end of (en)", "by the end of ", &en),
+        ("第四季度 (zh)", "第四季度", &zh),
+        ("ปี ๒๕๖๘ (th)", "ปี ๒๕๖๘ ", &th),
+    ] {
+        let mut text = String::new();
+        while text.chars().count() + unit.chars().count() <= 200 {
+            text.push_str(unit);
+        }
+        println!(
+            "{name:>22} ×{}: {:?}",
+            text.chars().count(),
+            time(&text, lang)
+        );
+    }
     let cases: [(&str, &str, &PeriodLang); 4] = [
         ("junk (en)", "lorem ipsum dolor sit amet ", &en),
         ("period-like (en)", "Q4 2024 by the end of ", &en),

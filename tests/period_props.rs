@@ -25,6 +25,14 @@ fn langs() -> &'static Vec<PeriodLang> {
     })
 }
 
+/// 512 cases, or as many as `PROPTEST_CASES` says.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(512)
+}
+
 fn published() -> impl Strategy<Value = Published> {
     prop_oneof![
         (-5i32..10_005).prop_map(Published::Year),
@@ -124,7 +132,7 @@ fn check(text: &str, lang: usize, published: Published, month: u32) -> Result<()
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn never_panics_on_any_text(text in any::<String>(), lang in 0..LANGS.len(), published in published(), month in 0u32..14) {
