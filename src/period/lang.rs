@@ -76,6 +76,9 @@ pub struct PeriodLangFile {
     /// Words that make a period a deadline (`by`, `к концу`, `到`).
     #[serde(default)]
     pub deadline: DeadlineFile,
+    /// Words that make a period run to the document's date (`since`, `с`, `以来`): same shape.
+    #[serde(default)]
+    pub since: DeadlineFile,
     /// Templates of the periods the language writes.
     #[serde(default)]
     pub forms: Vec<String>,
@@ -144,6 +147,8 @@ pub(crate) enum Class {
     Suffix,
     DeadlinePrefix,
     DeadlineSuffix,
+    SincePrefix,
+    SinceSuffix,
 }
 
 #[derive(Debug, Clone)]
@@ -254,7 +259,9 @@ impl PeriodLang {
                     lang.add_words(class, ws, n).map_err(|e| at(&e))?;
                 }
             }
-            let plain: [(Class, &Vec<String>); 5] = [
+            let plain: [(Class, &Vec<String>); 7] = [
+                (Class::SincePrefix, &file.since.prefixes),
+                (Class::SinceSuffix, &file.since.suffixes),
                 (Class::To, &file.range),
                 (Class::Prefix, &file.prefixes),
                 (Class::Suffix, &file.suffixes),
@@ -339,8 +346,17 @@ impl PeriodLang {
 
     fn wrappers(&self) -> (String, String) {
         let mut pre = String::new();
+        // Deadline and since words are taken only if no form reads the text with them in it
+        // ("с 2025 по 2027" is a range, "с 2025 года" is since 2025).
+        let mut marks = Vec::new();
         if let Some(a) = self.alternation(Class::DeadlinePrefix) {
-            pre.push_str(&format!(r"(?:(?P<by>{a})\s*)?"));
+            marks.push(format!(r"(?P<by>{a})\s*"));
+        }
+        if let Some(a) = self.alternation(Class::SincePrefix) {
+            marks.push(format!(r"(?P<since>{a})\s*"));
+        }
+        if !marks.is_empty() {
+            pre.push_str(&format!("(?:{})??", marks.join("|")));
         }
         if let Some(a) = self.alternation(Class::Prefix) {
             pre.push_str(&format!(r"(?:(?:{a})\s*)?"));
@@ -349,8 +365,15 @@ impl PeriodLang {
         if let Some(a) = self.alternation(Class::Suffix) {
             post.push_str(&format!(r"(?:\s*(?:{a}))?"));
         }
+        let mut marks = Vec::new();
         if let Some(a) = self.alternation(Class::DeadlineSuffix) {
-            post.push_str(&format!(r"(?:\s*(?P<byafter>{a}))?"));
+            marks.push(format!(r"\s*(?P<byafter>{a})"));
+        }
+        if let Some(a) = self.alternation(Class::SinceSuffix) {
+            marks.push(format!(r"\s*(?P<sinceafter>{a})"));
+        }
+        if !marks.is_empty() {
+            post.push_str(&format!("(?:{})?", marks.join("|")));
         }
         (pre, post)
     }

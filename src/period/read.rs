@@ -289,6 +289,7 @@ impl Reader<'_> {
 
     fn interpret(&mut self, caps: &Captures<'_>) -> Result<Period, PeriodError> {
         let by = caps.name("by").or_else(|| caps.name("byafter"));
+        let since = caps.name("since").or_else(|| caps.name("sinceafter"));
         let mut a = self.side(caps, "")?;
         let mut b = self.side(caps, "2")?;
         if let Some((n, tok)) = self.word(caps, "nmonths", "nmonths", 12) {
@@ -338,6 +339,27 @@ impl Reader<'_> {
         } else {
             PeriodKind::Absolute
         };
+        if let Some(m) = since {
+            let (_, to) = self.published.span();
+            if start > to {
+                return err(format!(
+                    "since {}: it starts after the document's date {}",
+                    label(start, end),
+                    self.published
+                ));
+            }
+            let what = label(start, end);
+            end = to;
+            kind = PeriodKind::Relative;
+            let token = self.orig(m);
+            self.step(
+                token,
+                format!(
+                    "since: from the start of {what} ({start}) to the document's date {}",
+                    self.published
+                ),
+            );
+        }
         if let Some(m) = by {
             let (from, _) = self.published.span();
             if end < from {
