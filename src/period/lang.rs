@@ -359,11 +359,11 @@ impl PeriodLang {
             pre.push_str(&format!("(?:{})??", marks.join("|")));
         }
         if let Some(a) = self.alternation(Class::Prefix) {
-            pre.push_str(&format!(r"(?:(?:{a})\s*)?"));
+            pre.push_str(&format!(r"(?:(?:{a})\s*){{0,2}}"));
         }
         let mut post = String::new();
         if let Some(a) = self.alternation(Class::Suffix) {
-            post.push_str(&format!(r"(?:\s*(?:{a}))?"));
+            post.push_str(&format!(r"(?:\s*(?:{a})){{0,2}}"));
         }
         let mut marks = Vec::new();
         if let Some(a) = self.alternation(Class::DeadlineSuffix) {

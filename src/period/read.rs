@@ -14,7 +14,7 @@ pub(crate) const MAX_CHARS: usize = 200;
 
 const EXPECTED: &str = "expected a year (2025), a quarter (Q4 2024), a half (H1 2025), a month \
 (March 2025), a date (2025-03-14), a range (2025-2027), a fiscal year (FY2025), a relative period \
-(last year) or a deadline (by 2027)";
+(last year), a deadline (by 2027) or a start (since 2020)";
 
 /// One character as the reader sees it: dashes, apostrophes, spaces and full-width forms unified.
 pub(crate) fn fold_char(c: char) -> char {

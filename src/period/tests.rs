@@ -1357,3 +1357,23 @@ fn since_runs_to_the_document_date() {
         Absolute,
     );
 }
+
+#[test]
+fn whole_year_words() {
+    for (code, text) in [
+        ("en", "full-year 2025"),
+        ("en", "the whole of 2025"),
+        ("de", "im Gesamtjahr 2025"),
+        ("fr", "sur l'ensemble de l'année 2025"),
+        ("es", "en el conjunto de 2025"),
+        ("it", "nell'intero 2025"),
+        ("ru", "за весь 2025 год"),
+        ("ru", "по итогам 2025 года"),
+        ("pl", "w całym 2025 roku"),
+        ("bg", "за цялата 2025 г."),
+        ("zh", "2025年全年"),
+        ("th", "ทั้งปี 2025"),
+    ] {
+        check(code, text, "2025", Absolute);
+    }
+}
