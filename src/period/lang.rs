@@ -30,7 +30,8 @@ use std::collections::{BTreeMap, HashMap};
 /// calendar year a fiscal year starts in, as in `FY2024/25`: use with `{fyy}` or `{fyear}`), `{month}` (a month
 /// name), `{mm}` (1–12), `{dd}` (1–31), `{quarter}` (a quarter word or 1–4), `{half}` (a half
 /// word or 1–2), `{rel_year}`, `{rel_half}`, `{rel_quarter}`, `{rel_month}`, `{rel_fyear}`
-/// (relative phrases; `{rel_fyear}` is the entity's fiscal year), `{fbeyy}` (a two-digit fiscal
+/// (relative phrases; `{rel_fyear}` is the entity's fiscal year), `{rel_mn}` (with `{month}`:
+/// the latest or next such month, `mars dernier`), `{fbeyy}` (a two-digit fiscal
 /// year of the language's era),
 /// `{to}` (a range word), `{nmonths}` (a count of months from the start of the year: `9` or a
 /// `month_counts` word; "the first nine months of {year}" is January to September). A placeholder ending in `2` (`{year2}`, `{month2}`...) is the end of a
@@ -116,6 +117,10 @@ pub struct RelativeFile {
     /// The entity's fiscal year (`this fiscal year`, `本财年`), read by its fiscal calendar.
     #[serde(default)]
     pub fiscal_year: BTreeMap<i32, Vec<String>>,
+    /// Words that place a named month before or after the document's month (`mars dernier`,
+    /// `last March`: -1, the latest such month before it; `next March`: 1), for `{rel_mn}`.
+    #[serde(default)]
+    pub month_name: BTreeMap<i32, Vec<String>>,
 }
 
 /// Words that make a period a deadline: before it (`by the end of`) or after it (`年底前`).
@@ -142,6 +147,7 @@ pub(crate) enum Class {
     RelQuarter,
     RelMonth,
     RelFiscalYear,
+    RelMonthName,
     To,
     Prefix,
     Suffix,
@@ -244,7 +250,8 @@ impl PeriodLang {
                     lang.add_words(class, ws, n as i32).map_err(|e| at(&e))?;
                 }
             }
-            let rel: [(Class, &BTreeMap<i32, Vec<String>>); 5] = [
+            let rel: [(Class, &BTreeMap<i32, Vec<String>>); 6] = [
+                (Class::RelMonthName, &file.relative.month_name),
                 (Class::RelFiscalYear, &file.relative.fiscal_year),
                 (Class::RelYear, &file.relative.year),
                 (Class::RelHalf, &file.relative.half),
@@ -475,12 +482,11 @@ impl PeriodLang {
                 Some(a) => format!("{a}|[12]"),
                 None => "[12]".into(),
             },
-            "month" | "rel_year" | "rel_half" | "rel_quarter" | "rel_month" | "rel_fyear" => {
-                match self.alternation(class_of(base).unwrap_or(Class::Month)) {
-                    Some(a) => a,
-                    None => return Ok(None),
-                }
-            }
+            "month" | "rel_year" | "rel_half" | "rel_quarter" | "rel_month" | "rel_fyear"
+            | "rel_mn" => match self.alternation(class_of(base).unwrap_or(Class::Month)) {
+                Some(a) => a,
+                None => return Ok(None),
+            },
             _ => return Err(format!("unknown placeholder {{{name}}}")),
         };
         Ok(Some(format!("(?P<{gp}{name}>{body})")))
@@ -498,6 +504,7 @@ pub(crate) fn class_of(base: &str) -> Option<Class> {
         "rel_quarter" => Class::RelQuarter,
         "rel_month" => Class::RelMonth,
         "rel_fyear" => Class::RelFiscalYear,
+        "rel_mn" => Class::RelMonthName,
         _ => return None,
     })
 }

@@ -600,6 +600,38 @@ impl Reader<'_> {
             s.month = Some(v);
             s.any = true;
         }
+        if let Some((k, tok)) = self.word(caps, &name("rel_mn"), "rel_mn", 0) {
+            let Some(m) = s.month else {
+                return err(format!("\"{}\" needs a month", tok.text));
+            };
+            let Some(now) = self.published.month() else {
+                return err(format!(
+                    "\"{}\" counts from the document's month, but the document is dated only {}",
+                    tok.text, self.published
+                ));
+            };
+            let py = self.published.year();
+            let y = match k.signum() {
+                -1 if m < now => py,
+                -1 => py - 1,
+                1 if m > now => py,
+                1 => py + 1,
+                _ => py,
+            };
+            let y = y + k.signum() * (k.abs() - 1).max(0);
+            self.relative = true;
+            let which = match k.signum() {
+                -1 => "the latest",
+                1 => "the next",
+                _ => "this year's",
+            };
+            self.step_at(
+                tok.at,
+                tok.text,
+                format!("{which} month {m} from {} = {y}-{m:02}", self.published),
+            );
+            s.year = Some(y);
+        }
         if let Some((v, tok)) = self.num(caps, &name("mm")) {
             self.step_at(tok.at, tok.text, format!("month {v}"));
             s.month = Some(v);

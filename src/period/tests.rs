@@ -1377,3 +1377,98 @@ fn whole_year_words() {
         check(code, text, "2025", Absolute);
     }
 }
+
+#[test]
+fn named_months_before_and_after_the_document() {
+    check_at(
+        "fr",
+        "en mars dernier",
+        "2026-02-12",
+        CAL,
+        "2025-03",
+        Relative,
+    );
+    check_at(
+        "fr",
+        "en janvier dernier",
+        "2026-02-12",
+        CAL,
+        "2026-01",
+        Relative,
+    );
+    check_at(
+        "fr",
+        "en février dernier",
+        "2026-02-12",
+        CAL,
+        "2025-02",
+        Relative,
+    );
+    check_at(
+        "fr",
+        "en mars prochain",
+        "2026-02-12",
+        CAL,
+        "2026-03",
+        Relative,
+    );
+    check_at(
+        "fr",
+        "en janvier prochain",
+        "2026-02-12",
+        CAL,
+        "2027-01",
+        Relative,
+    );
+    check_at("en", "last March", "2026-05", CAL, "2026-03", Relative);
+    check_at("en", "next January", "2026-05-01", CAL, "2027-01", Relative);
+    check_at(
+        "es",
+        "el pasado marzo",
+        "2026-02-12",
+        CAL,
+        "2025-03",
+        Relative,
+    );
+    check_at(
+        "es",
+        "en enero pasado",
+        "2026-02-12",
+        CAL,
+        "2026-01",
+        Relative,
+    );
+    check_at(
+        "it",
+        "lo scorso marzo",
+        "2026-02-12",
+        CAL,
+        "2025-03",
+        Relative,
+    );
+    check_at(
+        "it",
+        "a gennaio scorso",
+        "2026-02-12",
+        CAL,
+        "2026-01",
+        Relative,
+    );
+    check_at(
+        "de",
+        "im vergangenen März",
+        "2026-02-12",
+        CAL,
+        "2025-03",
+        Relative,
+    );
+    check_at(
+        "th",
+        "เดือนมกราคมที่ผ่านมา",
+        "2026-02-12",
+        CAL,
+        "2026-01",
+        Relative,
+    );
+    fails("fr", "en mars dernier", "2026", "dated only 2026");
+}
