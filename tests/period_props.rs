@@ -115,6 +115,17 @@ const PIECES: &[&str] = &[
     "from",
     "between",
     "and",
+    "since",
+    "以来",
+    "dernier",
+    "mars",
+    "9M",
+    "nine months",
+    "first",
+    "this fiscal year",
+    "FY2024/25",
+    "9 เดือนแรก",
+    "CY",
 ];
 
 fn period_like() -> impl Strategy<Value = String> {
