@@ -26,10 +26,15 @@ use std::collections::{BTreeMap, HashMap};
 ///
 /// Forms are templates. Placeholders: `{year}` (four digits; read in the language's era if it is
 /// above the era's `bare_above`), `{yy}` (two digits, 20yy), `{fyear}`/`{fyy}` (a fiscal year),
-/// `{beyear}`/`{beyy}` (a year of the language's era, four or two digits), `{month}` (a month
+/// `{beyear}`/`{beyy}` (a year of the language's era, four or two digits), `{fyfrom}` (the
+/// calendar year a fiscal year starts in, as in `FY2024/25`: use with `{fyy}` or `{fyear}`), `{month}` (a month
 /// name), `{mm}` (1–12), `{dd}` (1–31), `{quarter}` (a quarter word or 1–4), `{half}` (a half
-/// word or 1–2), `{rel_year}`, `{rel_half}`, `{rel_quarter}`, `{rel_month}` (relative phrases),
-/// `{to}` (a range word). A placeholder ending in `2` (`{year2}`, `{month2}`...) is the end of a
+/// word or 1–2), `{rel_year}`, `{rel_half}`, `{rel_quarter}`, `{rel_month}`, `{rel_fyear}`
+/// (relative phrases; `{rel_fyear}` is the entity's fiscal year), `{rel_mn}` (with `{month}`:
+/// the latest or next such month, `mars dernier`), `{fbeyy}` (a two-digit fiscal
+/// year of the language's era),
+/// `{to}` (a range word), `{nmonths}` (a count of months from the start of the year: `9` or a
+/// `month_counts` word; "the first nine months of {year}" is January to September). A placeholder ending in `2` (`{year2}`, `{month2}`...) is the end of a
 /// range. `[x]` is optional, `(a|b)` is a choice, `[a|b]` an optional choice. A space matches any
 /// or no space (but at least one between two numbers); a `.` after a letter is optional.
 /// Case is ignored.
@@ -54,6 +59,9 @@ pub struct PeriodLangFile {
     /// Half number → words (`first`, `первое`).
     #[serde(default)]
     pub halves: BTreeMap<u32, Vec<String>>,
+    /// Number of months → words, for `{nmonths}` (`9: [nine, девять]` in "the first nine months").
+    #[serde(default)]
+    pub month_counts: BTreeMap<u32, Vec<String>>,
     /// Relative phrases by unit, offset → phrases.
     #[serde(default)]
     pub relative: RelativeFile,
@@ -69,6 +77,9 @@ pub struct PeriodLangFile {
     /// Words that make a period a deadline (`by`, `к концу`, `到`).
     #[serde(default)]
     pub deadline: DeadlineFile,
+    /// Words that make a period run to the document's date (`since`, `с`, `以来`): same shape.
+    #[serde(default)]
+    pub since: DeadlineFile,
     /// Templates of the periods the language writes.
     #[serde(default)]
     pub forms: Vec<String>,
@@ -85,6 +96,10 @@ pub struct EraFile {
     /// A bare four-digit year above this is read in this era (2400 for Thai).
     #[serde(default)]
     pub bare_above: Option<i32>,
+    /// The century a two-digit era year (`{beyy}`) is in (2500 for Thai: `67` = 2567).
+    /// By default the century of era year 2000 + offset.
+    #[serde(default)]
+    pub century: Option<i32>,
 }
 
 /// Relative phrases, offset (0 = this, -1 = last, 1 = next) → phrases, by unit.
@@ -99,6 +114,13 @@ pub struct RelativeFile {
     pub quarter: BTreeMap<i32, Vec<String>>,
     #[serde(default)]
     pub month: BTreeMap<i32, Vec<String>>,
+    /// The entity's fiscal year (`this fiscal year`, `本财年`), read by its fiscal calendar.
+    #[serde(default)]
+    pub fiscal_year: BTreeMap<i32, Vec<String>>,
+    /// Words that place a named month before or after the document's month (`mars dernier`,
+    /// `last March`: -1, the latest such month before it; `next March`: 1), for `{rel_mn}`.
+    #[serde(default)]
+    pub month_name: BTreeMap<i32, Vec<String>>,
 }
 
 /// Words that make a period a deadline: before it (`by the end of`) or after it (`年底前`).
@@ -119,15 +141,20 @@ pub(crate) enum Class {
     Month,
     Quarter,
     Half,
+    MonthCount,
     RelYear,
     RelHalf,
     RelQuarter,
     RelMonth,
+    RelFiscalYear,
+    RelMonthName,
     To,
     Prefix,
     Suffix,
     DeadlinePrefix,
     DeadlineSuffix,
+    SincePrefix,
+    SinceSuffix,
 }
 
 #[derive(Debug, Clone)]
@@ -135,13 +162,13 @@ pub(crate) struct Era {
     pub name: String,
     pub offset: i32,
     pub bare_above: Option<i32>,
+    pub century: i32,
 }
 
 /// One compiled form.
 #[derive(Debug, Clone)]
 pub(crate) struct Form {
     pub template: String,
-    pub regex: Regex,
 }
 
 /// What a language's period words are, built from `periods.yaml` files by [`PeriodLang::build`].
@@ -154,6 +181,8 @@ pub struct PeriodLang {
     pub(crate) words: BTreeMap<Class, BTreeMap<String, (String, i32)>>,
     /// In order of priority: forms of later files first.
     pub(crate) forms: Vec<Form>,
+    /// All forms in one anchored pattern, the core of form `i` in group `f{i}`.
+    pub(crate) regex: Option<Regex>,
 }
 
 /// The key a word is looked up by: lower case, without spaces and dots.
@@ -202,9 +231,13 @@ impl PeriodLang {
                     name: era.name.clone(),
                     offset: era.offset,
                     bare_above: era.bare_above,
+                    century: era.century.unwrap_or_else(|| {
+                        (2000i32.saturating_add(era.offset)).div_euclid(100) * 100
+                    }),
                 });
             }
-            let numbered: [Numbered<'_>; 3] = [
+            let numbered: [Numbered<'_>; 4] = [
+                (Class::MonthCount, &file.month_counts, 12, "month_counts"),
                 (Class::Month, &file.months, 12, "months"),
                 (Class::Quarter, &file.quarters, 4, "quarters"),
                 (Class::Half, &file.halves, 2, "halves"),
@@ -217,7 +250,9 @@ impl PeriodLang {
                     lang.add_words(class, ws, n as i32).map_err(|e| at(&e))?;
                 }
             }
-            let rel: [(Class, &BTreeMap<i32, Vec<String>>); 4] = [
+            let rel: [(Class, &BTreeMap<i32, Vec<String>>); 6] = [
+                (Class::RelMonthName, &file.relative.month_name),
+                (Class::RelFiscalYear, &file.relative.fiscal_year),
                 (Class::RelYear, &file.relative.year),
                 (Class::RelHalf, &file.relative.half),
                 (Class::RelQuarter, &file.relative.quarter),
@@ -231,7 +266,9 @@ impl PeriodLang {
                     lang.add_words(class, ws, n).map_err(|e| at(&e))?;
                 }
             }
-            let plain: [(Class, &Vec<String>); 5] = [
+            let plain: [(Class, &Vec<String>); 7] = [
+                (Class::SincePrefix, &file.since.prefixes),
+                (Class::SinceSuffix, &file.since.suffixes),
                 (Class::To, &file.range),
                 (Class::Prefix, &file.prefixes),
                 (Class::Suffix, &file.suffixes),
@@ -243,13 +280,27 @@ impl PeriodLang {
             }
             templates.push(file.forms.clone());
         }
-        let wrap = lang.wrappers();
+        let (pre, post) = lang.wrappers();
+        let mut cores = Vec::new();
         for file_forms in templates.iter().rev() {
             for t in file_forms {
-                if let Some(form) = lang.compile(t, &wrap)? {
-                    lang.forms.push(form);
+                let index = lang.forms.len();
+                if let Some(core) = lang.compile(t, index)? {
+                    cores.push(format!("(?P<f{index}>{core})"));
+                    lang.forms.push(Form {
+                        template: t.clone(),
+                    });
                 }
             }
+        }
+        if !cores.is_empty() {
+            // One pattern for all forms: of the forms that read the whole text, the first wins.
+            let pattern = format!("(?i)^{pre}(?:{}){post}$", cores.join("|"));
+            let regex = regex::RegexBuilder::new(&pattern)
+                .size_limit(256 << 20)
+                .build()
+                .map_err(|e| format!("the forms together: {e}"))?;
+            lang.regex = Some(regex);
         }
         Ok(lang)
     }
@@ -302,44 +353,59 @@ impl PeriodLang {
 
     fn wrappers(&self) -> (String, String) {
         let mut pre = String::new();
+        // Deadline and since words are taken only if no form reads the text with them in it
+        // ("с 2025 по 2027" is a range, "с 2025 года" is since 2025).
+        let mut marks = Vec::new();
         if let Some(a) = self.alternation(Class::DeadlinePrefix) {
-            pre.push_str(&format!(r"(?:(?P<by>{a})\s*)?"));
+            marks.push(format!(r"(?P<by>{a})\s*"));
+        }
+        if let Some(a) = self.alternation(Class::SincePrefix) {
+            marks.push(format!(r"(?P<since>{a})\s*"));
+        }
+        if !marks.is_empty() {
+            pre.push_str(&format!("(?:{})??", marks.join("|")));
         }
         if let Some(a) = self.alternation(Class::Prefix) {
-            pre.push_str(&format!(r"(?:(?:{a})\s*)?"));
+            pre.push_str(&format!(r"(?:(?:{a})\s*){{0,2}}"));
         }
         let mut post = String::new();
         if let Some(a) = self.alternation(Class::Suffix) {
-            post.push_str(&format!(r"(?:\s*(?:{a}))?"));
+            post.push_str(&format!(r"(?:\s*(?:{a})){{0,2}}"));
         }
+        let mut marks = Vec::new();
         if let Some(a) = self.alternation(Class::DeadlineSuffix) {
-            post.push_str(&format!(r"(?:\s*(?P<byafter>{a}))?"));
+            marks.push(format!(r"\s*(?P<byafter>{a})"));
+        }
+        if let Some(a) = self.alternation(Class::SinceSuffix) {
+            marks.push(format!(r"\s*(?P<sinceafter>{a})"));
+        }
+        if !marks.is_empty() {
+            post.push_str(&format!("(?:{})?", marks.join("|")));
         }
         (pre, post)
     }
 
-    /// Compiles a template; None if it uses a class the language has no words for.
-    fn compile(&self, template: &str, wrap: &(String, String)) -> Result<Option<Form>, String> {
+    /// Compiles a template into the pattern of its core, its groups named `f{index}_...`;
+    /// None if it uses a class the language has no words for.
+    fn compile(&self, template: &str, index: usize) -> Result<Option<String>, String> {
         let nodes = parse_template(template).map_err(|e| format!("form \"{template}\": {e}"))?;
-        let core = match self
-            .emit(&nodes)
-            .map_err(|e| format!("form \"{template}\": {e}"))?
-        {
-            Some(c) => c,
-            None => return Ok(None),
-        };
-        let pattern = format!("(?i)^{}(?P<core>{core}){}$", wrap.0, wrap.1);
-        let regex = regex::RegexBuilder::new(&pattern)
-            .size_limit(50 << 20)
-            .build()
+        let core = self
+            .emit(&nodes, &format!("f{index}_"))
             .map_err(|e| format!("form \"{template}\": {e}"))?;
-        Ok(Some(Form {
-            template: template.to_string(),
-            regex,
-        }))
+        let mut names = Vec::new();
+        placeholders(&nodes, &mut names);
+        names.sort();
+        if let Some(w) = names.windows(2).find(|w| w[0] == w[1] && w[0] != "to") {
+            return Err(format!(
+                "form \"{template}\": {{{}}} is used twice (write {{{}2}} for the end of a range)",
+                w[0],
+                w[0].trim_end_matches('2')
+            ));
+        }
+        Ok(core)
     }
 
-    fn emit(&self, nodes: &[Node]) -> Result<Option<String>, String> {
+    fn emit(&self, nodes: &[Node], gp: &str) -> Result<Option<String>, String> {
         let mut out = String::new();
         for (i, node) in nodes.iter().enumerate() {
             match node {
@@ -367,14 +433,14 @@ impl PeriodLang {
                         out.push_str(&regex::escape(&c.to_string()));
                     }
                 }
-                Node::Ph(name) => match self.placeholder(name)? {
+                Node::Ph(name) => match self.placeholder(name, gp)? {
                     Some(p) => out.push_str(&p),
                     None => return Ok(None),
                 },
                 Node::Alt(alts, optional) => {
                     let mut parts = Vec::new();
                     for a in alts {
-                        match self.emit(a)? {
+                        match self.emit(a, gp)? {
                             Some(p) => parts.push(p),
                             None if *optional => {}
                             None => return Ok(None),
@@ -394,16 +460,20 @@ impl PeriodLang {
         Ok(Some(out))
     }
 
-    fn placeholder(&self, name: &str) -> Result<Option<String>, String> {
+    fn placeholder(&self, name: &str, gp: &str) -> Result<Option<String>, String> {
         if name == "to" {
             return Ok(self.alternation(Class::To).map(|a| format!("(?:{a})")));
         }
         let base = name.strip_suffix('2').unwrap_or(name);
         let body = match base {
-            "year" | "fyear" | "beyear" => "[0-9]{4}".to_string(),
-            "yy" | "fyy" | "beyy" => "[0-9]{2}".to_string(),
+            "year" | "fyear" | "beyear" | "fyfrom" => "[0-9]{4}".to_string(),
+            "yy" | "fyy" | "beyy" | "fbeyy" => "[0-9]{2}".to_string(),
             "mm" => "0?[1-9]|1[0-2]".to_string(),
             "dd" => "0?[1-9]|[12][0-9]|3[01]".to_string(),
+            "nmonths" => match self.alternation(Class::MonthCount) {
+                Some(a) => format!("{a}|0?[1-9]|1[0-2]"),
+                None => "0?[1-9]|1[0-2]".into(),
+            },
             "quarter" => match self.alternation(Class::Quarter) {
                 Some(a) => format!("{a}|[1-4]"),
                 None => "[1-4]".into(),
@@ -412,15 +482,14 @@ impl PeriodLang {
                 Some(a) => format!("{a}|[12]"),
                 None => "[12]".into(),
             },
-            "month" | "rel_year" | "rel_half" | "rel_quarter" | "rel_month" => {
-                match self.alternation(class_of(base).unwrap_or(Class::Month)) {
-                    Some(a) => a,
-                    None => return Ok(None),
-                }
-            }
+            "month" | "rel_year" | "rel_half" | "rel_quarter" | "rel_month" | "rel_fyear"
+            | "rel_mn" => match self.alternation(class_of(base).unwrap_or(Class::Month)) {
+                Some(a) => a,
+                None => return Ok(None),
+            },
             _ => return Err(format!("unknown placeholder {{{name}}}")),
         };
-        Ok(Some(format!("(?P<{name}>{body})")))
+        Ok(Some(format!("(?P<{gp}{name}>{body})")))
     }
 }
 
@@ -429,10 +498,13 @@ pub(crate) fn class_of(base: &str) -> Option<Class> {
         "month" => Class::Month,
         "quarter" => Class::Quarter,
         "half" => Class::Half,
+        "nmonths" => Class::MonthCount,
         "rel_year" => Class::RelYear,
         "rel_half" => Class::RelHalf,
         "rel_quarter" => Class::RelQuarter,
         "rel_month" => Class::RelMonth,
+        "rel_fyear" => Class::RelFiscalYear,
+        "rel_mn" => Class::RelMonthName,
         _ => return None,
     })
 }
@@ -478,6 +550,9 @@ impl Node {
                         | "fyy"
                         | "beyear"
                         | "beyy"
+                        | "fbeyy"
+                        | "fyfrom"
+                        | "nmonths"
                         | "mm"
                         | "dd"
                         | "quarter"
@@ -485,6 +560,16 @@ impl Node {
                 )
             }
             _ => false,
+        }
+    }
+}
+
+fn placeholders<'a>(nodes: &'a [Node], out: &mut Vec<&'a str>) {
+    for n in nodes {
+        match n {
+            Node::Ph(name) => out.push(name),
+            Node::Alt(alts, _) => alts.iter().for_each(|a| placeholders(a, out)),
+            _ => {}
         }
     }
 }

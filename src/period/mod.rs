@@ -2,13 +2,22 @@
 //!
 //! The code holds the mechanisms; the words of each language are data in
 //! `rules/lang/<code>/periods.yaml` (see [`PeriodLangFile`]). A language's file is read after
-//! `rules/lang/common/periods.yaml`, which holds what all languages share (ISO forms, `Q4`, `FY`).
+//! `rules/lang/common/periods.yaml`, which holds what all languages share (ISO forms, `Q4`, `FY`),
+//! and may be followed by a desk's own file.
 //!
 //! A period is read as a whole: the text must be one of the language's *forms* (templates such as
 //! `"{quarter} quarter [of] {year}"`), optionally wrapped in prefixes (`in`, `в`, `ใน`), suffixes
-//! (`года`, `年`, `roku`) and deadline words (`by the end of`, `к концу`, `到`). Matching is done
-//! with the `regex` crate (no backtracking), anchored at both ends, so reading takes time linear
-//! in the length of the text.
+//! (`года`, `年`, `roku`), deadline words (`by the end of`, `к концу`, `到`: the span then runs
+//! from the document's date to the end of the period) or since words (`since`, `с`, `以来`: from
+//! the start of the period to the document's date). [`PeriodLang::build`] compiles all forms of a
+//! language into one anchored pattern of the `regex` crate (no backtracking); text longer than
+//! 200 characters is refused after one pass over it. Reading thus takes time linear in the length
+//! of the text, and never panics.
+//!
+//! The kind of a period says how it was arrived at: a deadline is [`PeriodKind::Deadline`]; else
+//! a fiscal year or quarter [`PeriodKind::Fiscal`]; else a period counted from the document's date
+//! (`last year`, `since 2020`, a month without a year) [`PeriodKind::Relative`]; else a year of a
+//! non-common era (`ปี 2568`) [`PeriodKind::BuddhistEra`]; else [`PeriodKind::Absolute`].
 
 mod lang;
 mod read;

@@ -14,7 +14,7 @@ pub(crate) const MAX_CHARS: usize = 200;
 
 const EXPECTED: &str = "expected a year (2025), a quarter (Q4 2024), a half (H1 2025), a month \
 (March 2025), a date (2025-03-14), a range (2025-2027), a fiscal year (FY2025), a relative period \
-(last year) or a deadline (by 2027)";
+(last year), a deadline (by 2027) or a start (since 2020)";
 
 /// One character as the reader sees it: dashes, apostrophes, spaces and full-width forms unified.
 pub(crate) fn fold_char(c: char) -> char {
@@ -62,6 +62,20 @@ fn is_edge_punct(c: char) -> bool {
             | '，'
             | '、'
     )
+}
+
+/// The length of the text in characters, with runs of spaces counted once.
+fn rough_length(text: &str) -> usize {
+    let mut n = 0;
+    let mut space = true;
+    for c in text.chars() {
+        let is_space = c.is_whitespace();
+        if !(is_space && space) {
+            n += 1;
+        }
+        space = is_space;
+    }
+    n
 }
 
 /// The text as matched, with a map back to the original's byte offsets.
@@ -123,6 +137,10 @@ struct Reader<'a> {
     core: String,
     /// The form that matched.
     template: &'a str,
+    /// The prefix of the matched form's group names.
+    gp: String,
+    /// Whether a step already says the document's year stands for a missing one.
+    relative_year_noted: bool,
     /// Where in the text each step's token is (usize::MAX: after all pieces).
     at: Vec<usize>,
 }
@@ -179,6 +197,13 @@ pub(crate) fn read(
     if !valid_published {
         return err(format!("the document's date {published} is not a date"));
     }
+    // One streaming pass without allocating: long text is refused before it is copied.
+    let rough = rough_length(text);
+    if rough > MAX_CHARS + 64 {
+        return err(format!(
+            "{rough} characters is too long for a period (at most {MAX_CHARS}): {EXPECTED}"
+        ));
+    }
     let normal = normalise(text, lang);
     if normal.text.is_empty() {
         return err(format!("no period given: {EXPECTED}"));
@@ -194,12 +219,12 @@ pub(crate) fn read(
     } else {
         &lang.name
     };
-    let found = lang.forms.iter().find_map(|f| {
-        f.regex
-            .captures(&normal.text)
-            .map(|c| (c, f.template.as_str()))
+    let caps = lang.regex.as_ref().and_then(|r| r.captures(&normal.text));
+    let found = caps.and_then(|c| {
+        let i = (0..lang.forms.len()).find(|i| c.name(&format!("f{i}")).is_some())?;
+        Some((c, i))
     });
-    let Some((caps, template)) = found else {
+    let Some((caps, index)) = found else {
         return err(format!(
             "\"{}\" is not a period the {lang_name} rules read: {EXPECTED}",
             snippet(text.trim())
@@ -216,10 +241,12 @@ pub(crate) fn read(
         fiscal: false,
         era: false,
         core: String::new(),
-        template,
+        template: lang.forms[index].template.as_str(),
+        gp: format!("f{index}_"),
+        relative_year_noted: false,
         at: Vec::new(),
     };
-    if let Some(m) = caps.name("core") {
+    if let Some(m) = caps.name(&format!("f{index}")) {
         reader.core = reader.orig(m);
     }
     reader.interpret(&caps)
@@ -262,8 +289,24 @@ impl Reader<'_> {
 
     fn interpret(&mut self, caps: &Captures<'_>) -> Result<Period, PeriodError> {
         let by = caps.name("by").or_else(|| caps.name("byafter"));
+        let since = caps.name("since").or_else(|| caps.name("sinceafter"));
         let mut a = self.side(caps, "")?;
         let mut b = self.side(caps, "2")?;
+        if let Some((n, tok)) = self.word(caps, "nmonths", "nmonths", 12) {
+            let n = n as u32;
+            self.step_at(
+                tok.at,
+                tok.text,
+                format!(
+                    "the first {n} months: January to {}",
+                    super::MONTH_NAMES
+                        .get((n as usize).wrapping_sub(1))
+                        .unwrap_or(&"?")
+                ),
+            );
+            b.month = Some(n);
+            b.any = true;
+        }
         let ranged = b.any;
         // A range's ends lend each other the year: "March to May 2025".
         if ranged {
@@ -283,7 +326,7 @@ impl Reader<'_> {
                 return err(format!("the range ends ({e}) before it starts ({start})"));
             }
             end = e;
-            let core = caps.name("core").map(|m| self.orig(m)).unwrap_or_default();
+            let core = self.core.clone();
             self.step(core, format!("range from {start} to {end}"));
         }
         let mut start = start;
@@ -296,6 +339,27 @@ impl Reader<'_> {
         } else {
             PeriodKind::Absolute
         };
+        if let Some(m) = since {
+            let (_, to) = self.published.span();
+            if start > to {
+                return err(format!(
+                    "since {}: it starts after the document's date {}",
+                    label(start, end),
+                    self.published
+                ));
+            }
+            let what = label(start, end);
+            end = to;
+            kind = PeriodKind::Relative;
+            let token = self.orig(m);
+            self.step(
+                token,
+                format!(
+                    "since: from the start of {what} ({start}) to the document's date {}",
+                    self.published
+                ),
+            );
+        }
         if let Some(m) = by {
             let (from, _) = self.published.span();
             if end < from {
@@ -335,7 +399,7 @@ impl Reader<'_> {
     }
 
     fn num(&self, caps: &Captures<'_>, name: &str) -> Option<(u32, Tok)> {
-        let m = caps.name(name)?;
+        let m = caps.name(&format!("{}{name}", self.gp))?;
         let v = m.as_str().trim().parse::<u32>().ok()?;
         Some((v, self.tok(m)))
     }
@@ -348,7 +412,7 @@ impl Reader<'_> {
     }
 
     fn word(&self, caps: &Captures<'_>, name: &str, base: &str, digits: u32) -> Option<(i32, Tok)> {
-        let m = caps.name(name)?;
+        let m = caps.name(&format!("{}{name}", self.gp))?;
         let token = self.tok(m);
         let text = m.as_str().trim();
         if let Ok(v) = text.parse::<u32>() {
@@ -372,7 +436,7 @@ impl Reader<'_> {
         let what = if fiscal { "fiscal year" } else { "year" };
         if let Some(era) = &self.lang.era {
             if forced_era || era.bare_above.is_some_and(|t| v > t) {
-                let y = v - era.offset;
+                let y = v.saturating_sub(era.offset);
                 let name = era.name.clone();
                 self.era = true;
                 self.step_at(
@@ -403,11 +467,11 @@ impl Reader<'_> {
                 s.any = true;
             }
         }
-        for base in ["yy", "fyy", "beyy"] {
+        for base in ["yy", "fyy", "beyy", "fbeyy"] {
             if let Some((v, tok)) = self.num(caps, &name(base)) {
-                let fiscal = base == "fyy";
+                let fiscal = base == "fyy" || base == "fbeyy";
                 let what = if fiscal { "fiscal year" } else { "year" };
-                let y = if base == "beyy" {
+                let y = if base == "beyy" || base == "fbeyy" {
                     let Some(era) = &self.lang.era else {
                         return err(format!(
                             "{}: the rules of this language have no era",
@@ -415,15 +479,11 @@ impl Reader<'_> {
                         ));
                     };
                     let (name, off) = (era.name.clone(), era.offset);
-                    // Two-digit era years are in the same century as era year 2500.
-                    let full = 2500 + v as i32;
+                    let full = era.century.saturating_add(v as i32);
+                    let y = full.saturating_sub(off);
                     self.era = true;
-                    self.step_at(
-                        tok.at,
-                        tok.text,
-                        format!("{name} {full} = {what} {}", full - off),
-                    );
-                    full - off
+                    self.step_at(tok.at, tok.text, format!("{name} {full} = {what} {y}"));
+                    y
                 } else {
                     self.step_at(tok.at, tok.text, format!("{what} {}", 2000 + v));
                     2000 + v as i32
@@ -431,6 +491,60 @@ impl Reader<'_> {
                 s.year = Some(y);
                 s.fiscal |= fiscal;
                 s.any = true;
+            }
+        }
+        if let Some((k, tok)) = self.word(caps, &name("rel_fyear"), "rel_fyear", 0) {
+            let cal = self.calendar;
+            let now = match self.published {
+                Published::Day(d) => cal.year_of(d),
+                Published::Month(y, m) => match NaiveDate::from_ymd_opt(y, m, 1) {
+                    Some(d) => cal.year_of(d),
+                    None => return err(format!("the document's date {} is not a date", self.published)),
+                },
+                Published::Year(y) if cal.start_month == 1 => y,
+                Published::Year(_) => {
+                    return err(format!(
+                        "\"{}\" counts from the document's month (to know its fiscal year, {}), but the document is dated only {}",
+                        tok.text,
+                        cal.describe(),
+                        self.published
+                    ))
+                }
+            };
+            let y = now + k;
+            self.relative = true;
+            let meaning = relative_meaning(
+                k,
+                "fiscal year",
+                &self.published,
+                &format!("fiscal year {y}"),
+            );
+            self.step_at(tok.at, tok.text, meaning);
+            s.year = Some(y);
+            s.fiscal = true;
+            s.any = true;
+        }
+        if let Some((from, tok)) = self.num(caps, &name("fyfrom")) {
+            let from = from as i32;
+            match s.year {
+                Some(y) if s.fiscal && y == from + 1 => {
+                    self.step_at(
+                        tok.at,
+                        tok.text,
+                        format!("fiscal year {y} starts in {from}"),
+                    );
+                }
+                Some(y) => {
+                    return err(format!(
+                        "{from}/{y} is not one fiscal year: it should end the year after it starts"
+                    ))
+                }
+                None => {
+                    return err(format!(
+                        "{}: a fiscal year's start without its end",
+                        tok.text
+                    ))
+                }
             }
         }
         if s.fiscal {
@@ -479,13 +593,44 @@ impl Reader<'_> {
         }
         if let Some((v, tok)) = self.word(caps, &name("month"), "month", 0) {
             let v = v as u32;
+            let name = super::MONTH_NAMES
+                .get((v as usize).wrapping_sub(1))
+                .unwrap_or(&"?");
+            self.step_at(tok.at, tok.text, format!("month {v} ({name})"));
+            s.month = Some(v);
+            s.any = true;
+        }
+        if let Some((k, tok)) = self.word(caps, &name("rel_mn"), "rel_mn", 0) {
+            let Some(m) = s.month else {
+                return err(format!("\"{}\" needs a month", tok.text));
+            };
+            let Some(now) = self.published.month() else {
+                return err(format!(
+                    "\"{}\" counts from the document's month, but the document is dated only {}",
+                    tok.text, self.published
+                ));
+            };
+            let py = self.published.year();
+            let y = match k.signum() {
+                -1 if m < now => py,
+                -1 => py - 1,
+                1 if m > now => py,
+                1 => py + 1,
+                _ => py,
+            };
+            let y = y + k.signum() * (k.abs() - 1).max(0);
+            self.relative = true;
+            let which = match k.signum() {
+                -1 => "the latest",
+                1 => "the next",
+                _ => "this year's",
+            };
             self.step_at(
                 tok.at,
                 tok.text,
-                format!("month {v} ({})", super::MONTH_NAMES[(v as usize - 1) % 12]),
+                format!("{which} month {m} from {} = {y}-{m:02}", self.published),
             );
-            s.month = Some(v);
-            s.any = true;
+            s.year = Some(y);
         }
         if let Some((v, tok)) = self.num(caps, &name("mm")) {
             self.step_at(tok.at, tok.text, format!("month {v}"));
@@ -509,7 +654,8 @@ impl Reader<'_> {
         }
         // A word the form matched but the tables do not know cannot happen; a value out of range can.
         for base in ["quarter", "half", "month"] {
-            if caps.name(&name(base)).is_some()
+            let full = format!("{}{}", self.gp, name(base));
+            if caps.name(&full).is_some()
                 && match base {
                     "quarter" => s.quarter.is_none(),
                     "half" => s.half.is_none(),
@@ -518,7 +664,7 @@ impl Reader<'_> {
             {
                 return err(format!(
                     "\"{}\" is not a {base}",
-                    caps[name(base).as_str()].trim()
+                    caps[full.as_str()].trim()
                 ));
             }
         }
@@ -533,11 +679,12 @@ impl Reader<'_> {
             Some(y) => y,
             None => {
                 let y = self.published.year();
+                if !self.relative_year_noted {
+                    self.relative_year_noted = true;
+                    let token = self.core.clone();
+                    self.step(token, format!("no year given: the document's year {y}"));
+                }
                 self.relative = true;
-                self.step(
-                    String::new(),
-                    format!("no year given: the document's year {y}"),
-                );
                 y
             }
         };
