@@ -675,19 +675,39 @@ impl Reader<'_> {
         if let Some(span) = s.fixed {
             return Ok(span);
         }
-        let year = match s.year {
-            Some(y) => y,
-            None => {
-                let y = self.published.year();
-                if !self.relative_year_noted {
-                    self.relative_year_noted = true;
-                    let token = self.core.clone();
-                    self.step(token, format!("no year given: the document's year {y}"));
-                }
-                self.relative = true;
-                y
-            }
-        };
+        if let Some(y) = s.year {
+            return self.span_in(s, y);
+        }
+        // No year written: the document's year; but a quarter or a half that had not begun by the
+        // document's date is last year's (a results story in February 2025 calling Q4 "the
+        // fourth quarter" means Q4 2024).
+        let y = self.published.year();
+        let (published_start, _) = self.published.span();
+        let mut year = y;
+        let mut span = self.span_in(s, y)?;
+        let quarter_or_half = (s.quarter.is_some() || s.half.is_some()) && s.month.is_none();
+        if quarter_or_half && span.0 > published_start {
+            year = y - 1;
+            span = self.span_in(s, year)?;
+        }
+        if !self.relative_year_noted {
+            self.relative_year_noted = true;
+            let token = self.core.clone();
+            let why = if year == y {
+                format!("no year given: the document's year {y}")
+            } else {
+                format!(
+                    "no year given: {year}, the latest such period begun by the document's date {}",
+                    self.published
+                )
+            };
+            self.step(token, why);
+        }
+        self.relative = true;
+        Ok(span)
+    }
+
+    fn span_in(&mut self, s: &Side, year: i32) -> Result<(NaiveDate, NaiveDate), PeriodError> {
         let cal = if s.fiscal {
             self.calendar
         } else {

@@ -1472,3 +1472,24 @@ fn named_months_before_and_after_the_document() {
     );
     fails("fr", "en mars dernier", "2026", "dated only 2026");
 }
+
+#[test]
+fn a_yearless_quarter_not_yet_begun_is_last_years() {
+    check_at("th", "ไตรมาสที่ 4", "2025-02-07", CAL, "2024-Q4", Relative);
+    check_at(
+        "ru",
+        "во втором полугодии",
+        "2025-02-07",
+        CAL,
+        "2024-H2",
+        Relative,
+    );
+    check_at(
+        "ru",
+        "в первом полугодии",
+        "2025-08-07",
+        CAL,
+        "2025-H1",
+        Relative,
+    );
+}
