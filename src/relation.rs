@@ -3,8 +3,9 @@
 //! Stated relations: growth ("doubles": 2026 = 2 × 2025), share ("three quarters goes to AWS"),
 //! run rate (a quarter stated as representative of a year: × 4), aggregates (an `entity:` list is
 //! the sum of its members). Implied relations, reported only when they fail: a part (AWS) never
-//! exceeds its whole (Amazon); quarters sum to their year for flow metrics; an entity's deals with
-//! counterparties never exceed its total. Each evaluation carries its arithmetic.
+//! exceeds its whole (Amazon); quarters sum to their year for flow metrics. An entity's deals with
+//! named counterparties never exceed its total; that one is reported whether it holds or not, as
+//! the articles state it. Each evaluation carries its arithmetic.
 
 use crate::claim::{Claim, Corpus, Relation};
 use crate::engine::{
@@ -526,28 +527,31 @@ fn deals(index: &Index) -> Vec<Evaluation> {
         let parts: Vec<&Estimate> = parts.into_iter().filter(|e| e.unit == total.unit).collect();
         let lo: f64 = parts.iter().map(|e| e.lo).sum();
         let t = index.rules.tolerance(metric);
-        if widen(lo, lo, t).0 > widen(total.lo, total.hi, t).1 {
-            out.push(Evaluation {
-                claim: total.support[0],
-                used: parts
-                    .iter()
-                    .flat_map(|e| e.support.clone())
-                    .chain(total.support.clone())
-                    .collect(),
-                statement: format!(
-                    "{entity} {metric} {}: deals with named counterparties ≤ the total",
-                    key_label(start, end)
-                ),
-                arithmetic: format!(
-                    "{} deals sum to at least {} {}; the total is {}",
-                    parts.len(),
-                    show_number(lo),
-                    total.unit,
-                    show_est(total)
-                ),
-                outcome: Outcome::Fails,
-            });
-        }
+        let fails = widen(lo, lo, t).0 > widen(total.lo, total.hi, t).1;
+        out.push(Evaluation {
+            claim: total.support[0],
+            used: parts
+                .iter()
+                .flat_map(|e| e.support.clone())
+                .chain(total.support.clone())
+                .collect(),
+            statement: format!(
+                "{entity} {metric} {}: deals with named counterparties ≤ the total",
+                key_label(start, end)
+            ),
+            arithmetic: format!(
+                "{} deals sum to at least {} {}; the total is {}",
+                parts.len(),
+                show_number(lo),
+                total.unit,
+                show_est(total)
+            ),
+            outcome: if fails {
+                Outcome::Fails
+            } else {
+                Outcome::Holds
+            },
+        });
     }
     out
 }
