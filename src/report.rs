@@ -71,6 +71,19 @@ pub struct Row {
     pub normalised: String,
     pub status: String,
     pub verdict: String,
+    /// The same, as data for charts: the period read (inclusive dates; none if unreadable or
+    /// undated), the interval and unit (none for a relation or an unreadable value).
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub lo: Option<f64>,
+    pub hi: Option<f64>,
+    pub value: Option<f64>,
+    pub unit: Option<String>,
+    pub quote: Option<String>,
+    /// How the figure and period were read, step by step.
+    pub reading: String,
+    /// Where the claim stands: `claims/x.yaml:12:9`.
+    pub location: String,
 }
 
 /// The rows for one entity and metric.
@@ -291,6 +304,7 @@ fn tables(corpus: &Corpus, reconciled: &Reconciled, groups: &[GroupReport]) -> V
             None if claim.relation.is_some() => "relation".to_string(),
             None => "unread".to_string(),
         };
+        let dated = reading.period.as_ref().ok().filter(|_| reading.dated);
         let row = Row {
             claim: claim.id.clone(),
             period: period_cell,
@@ -299,6 +313,18 @@ fn tables(corpus: &Corpus, reconciled: &Reconciled, groups: &[GroupReport]) -> V
             normalised,
             status: claim.status.map(|s| s.name()).unwrap_or("").to_string(),
             verdict,
+            start: dated.map(|p| p.start.to_string()),
+            end: dated.map(|p| p.end.to_string()),
+            lo: reading.amount().map(|a| a.lo),
+            hi: reading.amount().map(|a| a.hi),
+            value: reading.amount().map(|a| a.value),
+            unit: reading.amount().map(|a| a.unit.clone()),
+            quote: claim.quote.as_ref().map(|q| q.text.clone()),
+            reading: crate::engine::explain(claim, reading),
+            location: format!(
+                "{}:{}:{}",
+                claim.location.file, claim.location.line, claim.location.column
+            ),
         };
         tables
             .entry((entity, claim.metric.clone()))
