@@ -194,20 +194,34 @@ fn scan_number(ch: &[char], i: usize, lang: &FigureLang) -> Option<(f64, f64, St
             j = e;
         }
     }
-    let text = format!(
-        "{}.{}",
-        if int.is_empty() { "0" } else { &int },
-        if frac.is_empty() { "0" } else { &frac }
-    );
+    // at most 30 digits go to the float parser (a longer mantissa adds nothing to an f64 and
+    // would make parsing slower than linear)
+    const MAX: usize = 30;
+    let text = if int.len() > MAX {
+        exp = exp.saturating_add((int.len() - MAX).min(400) as i32);
+        format!("{}.0", &int[..MAX])
+    } else {
+        format!(
+            "{}.{}",
+            if int.is_empty() { "0" } else { &int },
+            if frac.is_empty() {
+                "0"
+            } else {
+                &frac[..frac.len().min(MAX)]
+            }
+        )
+    };
     let mut v: f64 = text.parse().ok()?;
-    let mut unit = 10f64.powi(-(frac.len() as i32));
+    let mut unit = if int.len() > MAX {
+        1.0
+    } else {
+        10f64.powi(-(frac.len().min(400) as i32))
+    };
     if exp != 0 {
         v *= 10f64.powi(exp);
         unit *= 10f64.powi(exp);
     }
-    if !v.is_finite() {
-        return None;
-    }
+
     let mut digits = int;
     digits.push_str(&frac);
     Some((v, unit, digits, j))
@@ -323,6 +337,8 @@ impl FigureLang {
                 || (c == '.' && i + 1 < n && t.orig[i + 1].is_ascii_digit())
             {
                 match scan_number(&t.orig, i, self) {
+                    // too large for a figure: one unknown token, not read again digit by digit
+                    Some((v, _, _, e)) if !v.is_finite() => (TK::Other, e),
                     Some((v, unit, digits, e)) => (TK::Num { v, unit, digits }, e),
                     None => (TK::Other, i + 1),
                 }
