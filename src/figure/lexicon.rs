@@ -116,6 +116,13 @@ pub struct Settings {
     /// Any scale word may stand alone for one of it (`万`, `萬九`).
     #[serde(default)]
     pub bare_scales: Option<bool>,
+    /// Number words are written as one word (`zweihundertfünfzig`, `duecentocinquanta`): an
+    /// unknown word made entirely of number words is read as those words.
+    #[serde(default)]
+    pub compound_words: Option<bool>,
+    /// Units come before tens, joined by a filler (`dreiundzwanzig`, `one and twenty`).
+    #[serde(default)]
+    pub units_before_tens: Option<bool>,
 }
 
 /// How an approximation widens the interval: `lo`/`hi` are factors of the value.
@@ -339,6 +346,8 @@ pub struct FigureLang {
     pub(crate) drop_spaces: bool,
     pub(crate) trailing_digit_abbrev: bool,
     pub(crate) bare_scales: bool,
+    pub(crate) compound_words: bool,
+    pub(crate) units_before_tens: bool,
     pub(crate) widths: HashMap<Approx, Width>,
 }
 
@@ -350,6 +359,7 @@ pub(crate) fn normalize_char(c: char) -> char {
         '\u{0E50}'..='\u{0E59}' => char::from_u32(c as u32 - 0x0E50 + '0' as u32).unwrap_or(c),
         '\u{2212}' | '\u{2013}' | '\u{2014}' | '\u{2012}' | '\u{FE63}' => '-',
         '\u{3002}' => '.',
+        '\u{2019}' | '\u{02BC}' => '\'',
         '\u{FF64}' | '\u{3001}' => ',',
         _ => c,
     }
@@ -532,6 +542,12 @@ impl FigureLang {
             }
             if let Some(b) = s.bare_scales {
                 lang.bare_scales = b;
+            }
+            if let Some(b) = s.compound_words {
+                lang.compound_words = b;
+            }
+            if let Some(b) = s.units_before_tens {
+                lang.units_before_tens = b;
             }
             for (k, v) in &file.fold {
                 let mut a = k.chars();

@@ -164,8 +164,10 @@ fn scan_number(ch: &[char], i: usize, lang: &FigureLang) -> Option<(f64, f64, St
                 j = e;
                 break;
             }
+            let repeated = (c == '.' && dots > 1) || (c == ',' && commas > 1);
             let group_ok = e - s == 3
                 && (lang.group.contains(&c)
+                    || repeated
                     || (both && (c == '.' || c == ','))
                     || (c == '\'' && lang.group.contains(&'\'')));
             let space_ok = !is_space_sep(c) || lang.group.iter().any(|g| is_space_sep(*g));
@@ -192,20 +194,34 @@ fn scan_number(ch: &[char], i: usize, lang: &FigureLang) -> Option<(f64, f64, St
             j = e;
         }
     }
-    let text = format!(
-        "{}.{}",
-        if int.is_empty() { "0" } else { &int },
-        if frac.is_empty() { "0" } else { &frac }
-    );
+    // at most 30 digits go to the float parser (a longer mantissa adds nothing to an f64 and
+    // would make parsing slower than linear)
+    const MAX: usize = 30;
+    let text = if int.len() > MAX {
+        exp = exp.saturating_add((int.len() - MAX).min(400) as i32);
+        format!("{}.0", &int[..MAX])
+    } else {
+        format!(
+            "{}.{}",
+            if int.is_empty() { "0" } else { &int },
+            if frac.is_empty() {
+                "0"
+            } else {
+                &frac[..frac.len().min(MAX)]
+            }
+        )
+    };
     let mut v: f64 = text.parse().ok()?;
-    let mut unit = 10f64.powi(-(frac.len() as i32));
+    let mut unit = if int.len() > MAX {
+        1.0
+    } else {
+        10f64.powi(-(frac.len().min(400) as i32))
+    };
     if exp != 0 {
         v *= 10f64.powi(exp);
         unit *= 10f64.powi(exp);
     }
-    if !v.is_finite() {
-        return None;
-    }
+
     let mut digits = int;
     digits.push_str(&frac);
     Some((v, unit, digits, j))
@@ -249,6 +265,61 @@ impl FigureLang {
         best.map(|b| (b.0, b.4))
     }
 
+    /// The longest word inside a compound word, ending at or before `word_end`.
+    fn match_piece(
+        &self,
+        t: &Text,
+        i: usize,
+        word_end: usize,
+        buf: &mut Vec<(usize, u32, bool)>,
+    ) -> Option<(usize, u32)> {
+        buf.clear();
+        self.fold_trie.walk(&t.low[..word_end], i, buf);
+        self.exact_trie.walk(&t.orig[..word_end], i, buf);
+        buf.iter()
+            .filter(|x| !x.2)
+            .max_by_key(|x| x.0)
+            .map(|x| (x.0, x.1))
+    }
+
+    /// Splits a compound number word (`zweihundertfünfzig`, `duemilacinquecento`) into words.
+    fn split_compound(&self, t: &Text, i: usize, e: usize, out: &mut Vec<Tok>) -> bool {
+        let mut buf = Vec::new();
+        let mut pieces = Vec::new();
+        let mut p = i;
+        while p < e {
+            match self.match_piece(t, p, e, &mut buf) {
+                Some((end, w)) if end > p => {
+                    let ok = self.entries[w as usize].has(|r| {
+                        matches!(
+                            r,
+                            Role::Value(_)
+                                | Role::Small(_)
+                                | Role::Scale { .. }
+                                | Role::Filler
+                                | Role::Part(_)
+                        )
+                    });
+                    if !ok || pieces.len() > 16 {
+                        return false;
+                    }
+                    pieces.push(Tok {
+                        kind: TK::Word(w),
+                        s: p,
+                        e: end,
+                    });
+                    p = end;
+                }
+                _ => return false,
+            }
+        }
+        if pieces.len() < 2 {
+            return false;
+        }
+        out.extend(pieces);
+        true
+    }
+
     fn tokenize(&self, t: &Text) -> Vec<Tok> {
         let mut out: Vec<Tok> = Vec::new();
         let mut buf = Vec::new();
@@ -266,6 +337,8 @@ impl FigureLang {
                 || (c == '.' && i + 1 < n && t.orig[i + 1].is_ascii_digit())
             {
                 match scan_number(&t.orig, i, self) {
+                    // too large for a figure: one unknown token, not read again digit by digit
+                    Some((v, _, _, e)) if !v.is_finite() => (TK::Other, e),
                     Some((v, unit, digits, e)) => (TK::Num { v, unit, digits }, e),
                     None => (TK::Other, i + 1),
                 }
@@ -281,6 +354,10 @@ impl FigureLang {
                 let mut e = i;
                 while e < n && spaced_letter(t.low[e]) {
                     e += 1;
+                }
+                if self.compound_words && e - i <= 64 && self.split_compound(t, i, e, &mut out) {
+                    i = e;
+                    continue;
                 }
                 (TK::Other, e)
             } else {
@@ -335,6 +412,8 @@ struct Acc {
     vague: Option<(f64, f64)>,
     divisor: f64,
     scale_tail: f64,
+    and_pending: bool,
+    units_before_tens: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -362,10 +441,22 @@ impl Acc {
             vague: None,
             divisor: 1.0,
             scale_tail: 1.0,
+            and_pending: false,
+            units_before_tens: false,
         }
     }
 
     fn can_word(&self, v: f64) -> bool {
+        if let (true, Some(d)) = (self.and_pending && self.units_before_tens, self.digit) {
+            // `dreiundzwanzig`: a unit, `und`, then the tens
+            if (1.0..10.0).contains(&d)
+                && d.fract() == 0.0
+                && (20.0..100.0).contains(&v)
+                && v % 10.0 == 0.0
+            {
+                return true;
+            }
+        }
         if let Some(f) = &self.frac {
             return v >= 0.0 && v.fract() == 0.0 && v < 1e6 && (f.any || f.digits.is_empty());
         }
@@ -414,6 +505,7 @@ impl Acc {
             return;
         }
         let fresh = self.digit.is_none();
+        self.and_pending = false;
         self.digit = Some(self.digit.unwrap_or(0.0) + v);
         self.abbrev = if fresh && !self.zero && (1.0..10.0).contains(&v) && v.fract() == 0.0 {
             self.prev_mult
@@ -648,6 +740,7 @@ impl<'a> Parser<'a> {
     ) -> Option<(Acc, usize, Option<Approx>, Option<String>)> {
         let ab = self.lang.trailing_digit_abbrev;
         let mut acc = Acc::new();
+        acc.units_before_tens = self.lang.units_before_tens;
         let mut k = i;
         let mut end = i;
         let mut approx = None;
@@ -717,7 +810,11 @@ impl<'a> Parser<'a> {
                                 took = true;
                             }
                             Role::Point if acc.any && acc.frac.is_none() => {
-                                let n = self.sig(j + 1);
+                                let mut n = self.sig(j + 1);
+                                if self.has(n, |r| *r == Role::Filler) {
+                                    // `две целых и пять десятых`
+                                    n = self.sig(n + 1);
+                                }
                                 if !(self.is_num(n) || self.has(n, |r| matches!(r, Role::Value(_))))
                                 {
                                     continue;
@@ -831,14 +928,14 @@ impl<'a> Parser<'a> {
                             Role::Filler if acc.any => {
                                 let n = self.sig(j + 1);
                                 let mut probe = acc.clone();
-                                probe.literal_last = false;
+                                probe.and_pending = true;
                                 // `and` joins only after a multiplier or a tens word
                                 let joins_value = self.entry(n).is_some_and(|e2| {
                                     e2.roles.iter().any(|r| match r {
                                         Role::Value(v) => {
                                             acc.frac.is_some()
                                                 || acc.digit.is_none()
-                                                || acc.can_word(*v)
+                                                || probe.can_word(*v)
                                         }
                                         Role::Small(_)
                                         | Role::Scale { .. }
@@ -847,11 +944,13 @@ impl<'a> Parser<'a> {
                                     })
                                 }) || (self.is_num(n)
                                     && acc.can_literal()
-                                    && acc.digit.is_none()
-                                    && (acc.section != 0.0 || acc.total != 0.0));
+                                    && (acc.frac.is_some()
+                                        || (acc.digit.is_none()
+                                            && (acc.section != 0.0 || acc.total != 0.0))));
                                 if joins_value {
                                     took = true;
                                     filler_taken = true;
+                                    acc.and_pending = true;
                                 }
                             }
                             _ => {}

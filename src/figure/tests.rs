@@ -1,1 +1,506 @@
+//! Unit tests of the figure reader with the bundled rules, in all ten languages.
 
+use super::*;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
+fn file(path: &str) -> FigureLangFile {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    serde_saphyr::from_str::<FigureLangFile>(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn lang(code: &str) -> FigureLang {
+    static CACHE: OnceLock<Mutex<HashMap<String, FigureLang>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+    let mut c = cache.lock().unwrap();
+    c.entry(code.to_string())
+        .or_insert_with(|| {
+            let root = concat!(env!("CARGO_MANIFEST_DIR"), "/rules/lang");
+            let common = file(&format!("{root}/common/figures.yaml"));
+            let l = file(&format!("{root}/{code}/figures.yaml"));
+            FigureLang::build(&[&common, &l]).unwrap()
+        })
+        .clone()
+}
+
+fn read(code: &str, text: &str) -> Figure {
+    match read_figure(text, &lang(code)) {
+        Ok(f) => f,
+        Err(e) => panic!("{code} «{text}»: {e}"),
+    }
+}
+
+fn close(a: f64, b: f64) -> bool {
+    a == b || (a - b).abs() <= 1e-9 * a.abs().max(b.abs())
+}
+
+/// (lang, text, value, unit, approx)
+type Case<'a> = (&'a str, &'a str, f64, Option<&'a str>, Option<Approx>);
+
+fn check(cases: &[Case]) {
+    let mut bad = Vec::new();
+    for &(code, text, value, unit, approx) in cases {
+        match read_figure(text, &lang(code)) {
+            Ok(f) => {
+                if !close(f.value, value) || f.unit.as_deref() != unit || f.approx != approx {
+                    bad.push(format!(
+                        "{code} «{text}»: got {} {:?} {:?}, want {value} {unit:?} {approx:?}",
+                        f.value, f.unit, f.approx
+                    ));
+                }
+                assert!(f.lo <= f.value && f.value <= f.hi, "{code} «{text}»: {f:?}");
+            }
+            Err(e) => bad.push(format!("{code} «{text}»: {e}")),
+        }
+    }
+    assert!(bad.is_empty(), "\n{}", bad.join("\n"));
+}
+
+use Approx::*;
+const N: Option<&str> = None;
+
+#[test]
+fn digits_and_separators() {
+    check(&[
+        ("en", "1,234,567.89", 1234567.89, N, None),
+        ("en", "1 234 567", 1234567.0, N, None),
+        ("en", "40\u{202f}000", 40000.0, N, None),
+        ("en", "40\u{a0}000", 40000.0, N, None),
+        ("en", "-3.5", -3.5, N, None),
+        ("en", "3.5e9", 3.5e9, N, None),
+        ("en", "1.04M", 1.04e6, N, None),
+        ("ru", "1 234,5", 1234.5, N, None),
+        ("ru", "0,729", 0.729, N, None),
+        ("de", "1.234.567,89", 1234567.89, N, None),
+        ("de", "1'234", 1234.0, N, None),
+        ("fr", "1 234,5", 1234.5, N, None),
+        ("it", "2.500", 2500.0, N, None),
+        ("es", "3,5", 3.5, N, None),
+        ("pl", "2 300,5", 2300.5, N, None),
+        ("bg", "1.250.000", 1250000.0, N, None),
+        ("th", "๑๒๓", 123.0, N, None),
+        ("th", "๔.๕", 4.5, N, None),
+        ("zh", "１２３４５", 12345.0, N, None),
+        ("zh", "２．５", 2.5, N, None),
+        ("en", "+5", 5.0, N, None),
+    ]);
+}
+
+#[test]
+fn scale_words() {
+    check(&[
+        ("en", "$26.3 billion", 26.3e9, Some("USD"), None),
+        ("en", "$5m", 5e6, Some("USD"), None),
+        ("en", "€3bn", 3e9, Some("EUR"), None),
+        ("en", "2 tn", 2e12, N, None),
+        ("en", "1.2B", 1.2e9, N, None),
+        ("en", "10k", 1e4, N, None),
+        ("ru", "1,23 млрд руб.", 1.23e9, Some("RUB"), None),
+        ("ru", "5 трлн", 5e12, N, None),
+        ("ru", "300 тыс.", 3e5, N, None),
+        ("ru", "два миллиарда", 2e9, N, None),
+        ("ru", "миллиард", 1e9, N, None),
+        ("bg", "2 млрд. лева", 2e9, Some("BGN"), None),
+        ("bg", "5 хил. лв", 5000.0, Some("BGN"), None),
+        ("bg", "два милиарда", 2e9, N, None),
+        ("pl", "3 mld zł", 3e9, Some("PLN"), None),
+        ("pl", "dwa miliardy", 2e9, N, None),
+        ("pl", "5 tys. zł", 5000.0, Some("PLN"), None),
+        ("pl", "12 mln", 12e6, N, None),
+        ("zh", "2000亿美元", 2e11, Some("USD"), None),
+        ("zh", "八十亿", 8e9, N, None),
+        ("zh", "两千亿", 2e11, N, None),
+        ("zh", "3万亿", 3e12, N, None),
+        ("zh", "3萬億", 3e12, N, None),
+        ("zh", "5億", 5e8, N, None),
+        ("th", "320 พันล้านเหรียญสหรัฐ", 3.2e11, Some("USD"), None),
+        ("th", "$ 100 พันล้าน", 1e11, Some("USD"), None),
+        ("th", "5 หมื่นล้านบาท", 5e10, Some("THB"), None),
+        ("th", "2 แสนล้าน", 2e11, N, None),
+        ("th", "1 ล้านล้านบาท", 1e12, Some("THB"), None),
+        ("de", "3,5 Mrd. Euro", 3.5e9, Some("EUR"), None),
+        ("de", "12 Mio. Euro", 12e6, Some("EUR"), None),
+        ("de", "2 Milliarden Dollar", 2e9, Some("USD"), None),
+        ("es", "3.000 millones de dólares", 3e9, Some("USD"), None),
+        ("es", "5 mil millones de euros", 5e9, Some("EUR"), None),
+        ("fr", "4 milliards d'euros", 4e9, Some("EUR"), None),
+        ("fr", "2,5 millions de dollars", 2.5e6, Some("USD"), None),
+        ("it", "3 miliardi di euro", 3e9, Some("EUR"), None),
+        ("it", "2,5 milioni di dollari", 2.5e6, Some("USD"), None),
+    ]);
+}
+
+#[test]
+fn number_words() {
+    check(&[
+        ("en", "two hundred billion", 2e11, N, None),
+        ("en", "twenty-one thousand eleven", 21011.0, N, None),
+        ("en", "one and a half million", 1.5e6, N, None),
+        ("ru", "двести тридцать пять", 235.0, N, None),
+        ("ru", "две тысячи двадцать четыре", 2024.0, N, None),
+        ("bg", "два милиарда", 2e9, N, None),
+        ("bg", "тридесет и три", 33.0, N, None),
+        ("pl", "dwa tysiące dwanaście", 2012.0, N, None),
+        ("pl", "dziewięćdziesiąt dwa", 92.0, N, None),
+        ("zh", "两千亿", 2e11, N, None),
+        ("zh", "一百五", 150.0, N, None),
+        ("zh", "四亿五千六百四十二万零一十五", 456420015.0, N, None),
+        ("th", "หนึ่งแสน", 1e5, N, None),
+        ("th", "สามสิบเอ็ดล้าน", 31e6, N, None),
+        ("de", "tausend", 1000.0, N, None),
+        ("de", "zweihundertfünfzig", 250.0, N, None),
+        ("de", "dreiundzwanzig", 23.0, N, None),
+        ("de", "zwei Millionen", 2e6, N, None),
+        ("es", "doscientos cincuenta", 250.0, N, None),
+        ("es", "treinta y uno", 31.0, N, None),
+        ("es", "dos mil", 2000.0, N, None),
+        ("fr", "quatre-vingt-dix-sept", 97.0, N, None),
+        ("fr", "vingt et un", 21.0, N, None),
+        ("fr", "deux cents", 200.0, N, None),
+        ("fr", "trois mille", 3000.0, N, None),
+        ("it", "duemilacinquecento", 2500.0, N, None),
+        ("it", "trentuno", 31.0, N, None),
+        ("it", "tre miliardi", 3e9, N, None),
+    ]);
+}
+
+#[test]
+fn currencies_everywhere() {
+    check(&[
+        ("en", "US$ 3.25", 3.25, Some("USD"), None),
+        ("en", "£10", 10.0, Some("GBP"), None),
+        ("en", "¥500", 500.0, Some("JPY"), None),
+        ("en", "100 euros", 100.0, Some("EUR"), None),
+        ("ru", "10 долларов", 10.0, Some("USD"), None),
+        ("ru", "500 рублей", 500.0, Some("RUB"), None),
+        ("ru", "100 евро", 100.0, Some("EUR"), None),
+        ("bg", "10 долара", 10.0, Some("USD"), None),
+        ("bg", "20 лева", 20.0, Some("BGN"), None),
+        ("pl", "100 dolarów", 100.0, Some("USD"), None),
+        ("pl", "50 zł", 50.0, Some("PLN"), None),
+        ("pl", "20 euro", 20.0, Some("EUR"), None),
+        ("zh", "100美元", 100.0, Some("USD"), None),
+        ("zh", "5元", 5.0, Some("CNY"), None),
+        ("zh", "100人民币", 100.0, Some("CNY"), None),
+        ("zh", "10港币", 10.0, Some("HKD"), None),
+        ("zh", "¥5", 5.0, Some("CNY"), None),
+        ("th", "100 บาท", 100.0, Some("THB"), None),
+        ("th", "50 ดอลลาร์", 50.0, Some("USD"), None),
+        ("th", "50 เหรียญสหรัฐ", 50.0, Some("USD"), None),
+        ("de", "100 Euro", 100.0, Some("EUR"), None),
+        ("de", "5 US-Dollar", 5.0, Some("USD"), None),
+        ("es", "100 dólares", 100.0, Some("USD"), None),
+        ("fr", "100 €", 100.0, Some("EUR"), None),
+        ("fr", "5 livres", 5.0, Some("GBP"), None),
+        ("it", "100 dollari", 100.0, Some("USD"), None),
+        ("it", "€ 100", 100.0, Some("EUR"), None),
+    ]);
+}
+
+#[test]
+fn units_and_percent() {
+    check(&[
+        ("en", "33 GW", 33.0, Some("GW"), None),
+        ("en", "1.2 gigawatts", 1.2, Some("GW"), None),
+        ("en", "500 MW", 500.0, Some("MW"), None),
+        ("en", "5%", 5.0, Some("%"), None),
+        ("en", "2.5 percentage points", 2.5, Some("pp"), None),
+        ("ru", "около 33 гигаватт", 33.0, Some("GW"), Some(About)),
+        ("ru", "5 ГВт", 5.0, Some("GW"), None),
+        ("ru", "3 процента", 3.0, Some("%"), None),
+        ("ru", "1,5 п.п.", 1.5, Some("pp"), None),
+        ("bg", "около 33 гигавата", 33.0, Some("GW"), Some(About)),
+        ("bg", "5 процента", 5.0, Some("%"), None),
+        ("pl", "10 gigawatów", 10.0, Some("GW"), None),
+        ("pl", "3 proc.", 3.0, Some("%"), None),
+        ("zh", "10吉瓦", 10.0, Some("GW"), None),
+        ("zh", "300兆瓦", 300.0, Some("MW"), None),
+        ("zh", "5千兆瓦", 5.0, Some("GW"), None),
+        ("zh", "百分之五", 5.0, Some("%"), None),
+        ("zh", "3个百分点", 3.0, Some("pp"), None),
+        ("th", "5 กิกะวัตต์", 5.0, Some("GW"), None),
+        ("th", "5 เปอร์เซ็นต์", 5.0, Some("%"), None),
+        ("de", "5 Gigawatt", 5.0, Some("GW"), None),
+        ("de", "3 Prozent", 3.0, Some("%"), None),
+        ("es", "5 gigavatios", 5.0, Some("GW"), None),
+        ("es", "3 por ciento", 3.0, Some("%"), None),
+        ("fr", "5 gigawatts", 5.0, Some("GW"), None),
+        ("fr", "3 pour cent", 3.0, Some("%"), None),
+        ("it", "5 gigawatt", 5.0, Some("GW"), None),
+        ("it", "3 per cento", 3.0, Some("%"), None),
+    ]);
+}
+
+#[test]
+fn approximations() {
+    check(&[
+        ("en", "about $14 million", 14e6, Some("USD"), Some(About)),
+        ("en", "nearly 300", 300.0, N, Some(About)),
+        (
+            "en",
+            "more than $247 million",
+            247e6,
+            Some("USD"),
+            Some(Over),
+        ),
+        ("en", "less than 7", 7.0, N, Some(Under)),
+        ("en", "up to 700", 700.0, N, Some(UpTo)),
+        ("en", "at least 30", 30.0, N, Some(AtLeast)),
+        ("ru", "почти 100", 100.0, N, Some(About)),
+        ("ru", "более 5 млрд", 5e9, N, Some(Over)),
+        ("ru", "свыше 10", 10.0, N, Some(Over)),
+        ("ru", "до 5 млрд", 5e9, N, Some(UpTo)),
+        ("bg", "близо 100", 100.0, N, Some(About)),
+        ("bg", "над 5", 5.0, N, Some(Over)),
+        ("pl", "ponad 5 mld", 5e9, N, Some(Over)),
+        ("pl", "około 100", 100.0, N, Some(About)),
+        ("pl", "prawie 3 mln", 3e6, N, Some(About)),
+        ("pl", "do 10", 10.0, N, Some(UpTo)),
+        ("zh", "近100", 100.0, N, Some(About)),
+        ("zh", "约5亿", 5e8, N, Some(About)),
+        ("zh", "超过 100 亿美元", 1e10, Some("USD"), Some(Over)),
+        ("zh", "逾10亿", 1e9, N, Some(Over)),
+        ("zh", "3万多", 3e4, N, Some(Over)),
+        ("zh", "500以上", 500.0, N, Some(Over)),
+        ("zh", "100左右", 100.0, N, Some(About)),
+        ("th", "ประมาณ 100", 100.0, N, Some(About)),
+        ("th", "กว่า 100 ล้าน", 1e8, N, Some(Over)),
+        ("th", "เกือบ 50", 50.0, N, Some(About)),
+        ("de", "rund 100", 100.0, N, Some(About)),
+        ("de", "etwa 5 Mrd.", 5e9, N, Some(About)),
+        ("de", "über 100", 100.0, N, Some(Over)),
+        ("es", "casi 100", 100.0, N, Some(About)),
+        ("es", "más de 100", 100.0, N, Some(Over)),
+        ("fr", "environ 100", 100.0, N, Some(About)),
+        ("fr", "plus de 100", 100.0, N, Some(Over)),
+        ("it", "circa 100", 100.0, N, Some(About)),
+        ("it", "oltre 100", 100.0, N, Some(Over)),
+    ]);
+}
+
+#[test]
+fn vague_amounts() {
+    check(&[
+        (
+            "en",
+            "tens of billions",
+            1e9 * 10f64.powf(1.5),
+            N,
+            Some(Vague),
+        ),
+        (
+            "en",
+            "hundreds of billions of dollars",
+            1e9 * 10f64.powf(2.5),
+            Some("USD"),
+            Some(Vague),
+        ),
+        (
+            "ru",
+            "десятки миллиардов",
+            1e9 * 10f64.powf(1.5),
+            N,
+            Some(Vague),
+        ),
+        (
+            "ru",
+            "сотни миллиардов",
+            1e9 * 10f64.powf(2.5),
+            N,
+            Some(Vague),
+        ),
+        (
+            "bg",
+            "десетки милиарди",
+            1e9 * 10f64.powf(1.5),
+            N,
+            Some(Vague),
+        ),
+        (
+            "pl",
+            "dziesiątki miliardów dolarów",
+            1e9 * 10f64.powf(1.5),
+            Some("USD"),
+            Some(Vague),
+        ),
+        ("zh", "数百亿", 20f64.sqrt() * 1e10, N, Some(Vague)),
+        ("zh", "数十亿", 20f64.sqrt() * 1e9, N, Some(Vague)),
+        ("th", "หลายหมื่นล้าน", 20f64.sqrt() * 1e10, N, Some(Vague)),
+    ]);
+    let f = read("en", "tens of billions");
+    assert!(close(f.lo, 1e10) && close(f.hi, 1e11), "{f:?}");
+    let f = read("zh", "数十亿");
+    assert!(close(f.lo, 2e9) && close(f.hi, 1e10), "{f:?}");
+}
+
+#[test]
+fn ranges() {
+    let cases: &[(&str, &str, f64, f64, Option<&str>)] = &[
+        ("en", "$64-72 billion", 64e9, 72e9, Some("USD")),
+        ("en", "between 5 and 10", 5.0, 10.0, None),
+        ("en", "from 10 to 20 dollars", 10.0, 20.0, Some("USD")),
+        ("ru", "от 60 до 65 млрд", 60e9, 65e9, None),
+        ("ru", "между 10 и 20 долларами", 10.0, 20.0, Some("USD")),
+        ("bg", "от 10 до 20 долара", 10.0, 20.0, Some("USD")),
+        ("pl", "od 5 do 10 mld zł", 5e9, 10e9, Some("PLN")),
+        ("zh", "10到20", 10.0, 20.0, None),
+        ("zh", "10至20亿元", 10e8, 20e8, Some("CNY")),
+        ("th", "10-20 ล้านบาท", 10e6, 20e6, Some("THB")),
+        ("de", "zwischen 5 und 10 Mrd. Euro", 5e9, 10e9, Some("EUR")),
+        ("es", "entre 5 y 10 millones", 5e6, 10e6, None),
+        ("fr", "entre 5 et 10 milliards", 5e9, 10e9, None),
+        ("it", "tra 5 e 10 miliardi", 5e9, 10e9, None),
+    ];
+    let mut bad = Vec::new();
+    for &(code, text, a, b, unit) in cases {
+        match read_figure(text, &lang(code)) {
+            Ok(f) => {
+                let ok = f.approx == Some(Range)
+                    && f.ends.is_some_and(|(x, y)| close(x, a) && close(y, b))
+                    && f.unit.as_deref() == unit
+                    && close(f.value, (a + b) / 2.0)
+                    && f.lo <= a
+                    && f.hi >= b;
+                if !ok {
+                    bad.push(format!("{code} «{text}»: {f:?}"));
+                }
+            }
+            Err(e) => bad.push(format!("{code} «{text}»: {e}")),
+        }
+    }
+    assert!(bad.is_empty(), "\n{}", bad.join("\n"));
+}
+
+#[test]
+fn rounding_intervals() {
+    let f = read("en", "$26.3 billion");
+    assert!(close(f.lo, 26.25e9) && close(f.hi, 26.35e9), "{f:?}");
+    let f = read("en", "$100 billion");
+    assert!(close(f.lo, 99.5e9) && close(f.hi, 100.5e9), "{f:?}");
+    let f = read("zh", "2000亿美元");
+    assert!(close(f.lo, 1999.5e8) && close(f.hi, 2000.5e8), "{f:?}");
+    let f = read("zh", "三百万");
+    assert!(
+        close(f.lo, 300e4 - 5e3) && close(f.hi, 300e4 + 5e3),
+        "{f:?}"
+    );
+    // about: ±10% (approx_widths in the common file)
+    let f = read("en", "about 100");
+    assert!(close(f.lo, 90.0) && close(f.hi, 110.0), "{f:?}");
+    // over: value .. ×1.5
+    let f = read("en", "over 100");
+    assert!(close(f.lo, 99.5) && close(f.hi, 150.0), "{f:?}");
+    // up to: 0 .. value
+    let f = read("en", "up to 100");
+    assert!(close(f.lo, 0.0) && close(f.hi, 100.5), "{f:?}");
+    let f = read("en", "-2.5");
+    assert!(close(f.lo, -2.55) && close(f.hi, -2.45), "{f:?}");
+}
+
+#[test]
+fn scale_ambiguity() {
+    for (code, text, value) in [
+        ("bg", "2 билиона", 2e12),
+        ("bg", "един трилион", 1e18),
+        ("pl", "2 biliony", 2e12),
+        ("pl", "biliard", 1e15),
+        ("de", "2 Billionen Euro", 2e12),
+        ("es", "un billón", 1e12),
+        ("fr", "3 billions", 3e12),
+    ] {
+        let f = read(code, text);
+        assert!(close(f.value, value), "{code} {text}: {f:?}");
+        assert!(f.scale_ambiguity.is_some(), "{code} {text}: {f:?}");
+    }
+    assert!(read("pl", "2 miliardy").scale_ambiguity.is_none());
+    assert!(read("en", "2 billion").scale_ambiguity.is_none());
+}
+
+#[test]
+fn steps_explain_the_reading() {
+    let f = read("zh", "近2000亿美元");
+    let d = crate::reading::describe(&f.steps);
+    assert!(d.contains("近 → about: ±10%"), "{d}");
+    assert!(d.contains("2000 → 2000"), "{d}");
+    assert!(d.contains("亿 → ×1e8"), "{d}");
+    assert!(d.contains("美元 → USD"), "{d}");
+    let f = read("pl", "2 biliony");
+    assert!(
+        f.steps.iter().any(|s| s.token == "biliony"),
+        "{:?}",
+        f.steps
+    );
+}
+
+#[test]
+fn surrounding_words() {
+    check(&[
+        ("zh", "3 万个企业职位", 3e4, N, None),
+        ("en", "0.5 kilograms of strawberries", 0.5, Some("kg"), None),
+        ("en", "a US$4.7 billion deal", 4.7e9, Some("USD"), None),
+        (
+            "ru",
+            "инвестиции около 33 гигаватт",
+            33.0,
+            Some("GW"),
+            Some(About),
+        ),
+    ]);
+}
+
+#[test]
+fn errors() {
+    let en = lang("en");
+    for text in ["", "   ", "no number here", "billion"] {
+        let e = read_figure(text, &en).unwrap_err();
+        assert!(!e.reason.is_empty());
+    }
+    let e = read_figure("5 GW and 7 GW", &en).unwrap_err();
+    assert!(e.reason.contains("two different figures"), "{e}");
+    let e = read_figure("100 new billion", &en).unwrap_err();
+    assert!(e.reason.contains("not attached"), "{e}");
+    // the same figure twice is one figure
+    assert!(close(read("en", "forty-five (45)").value, 45.0));
+    // bounds on both sides make a range
+    let f = read("en", "above 1000 and below 1500");
+    assert_eq!(f.approx, Some(Range));
+}
+
+#[test]
+fn find_in_sentence() {
+    let en = lang("en");
+    let text = "Revenue rose 12% to $26.3 billion, while costs were about $3 million.";
+    let found = find_figures(text, &en);
+    let spans: Vec<&str> = found.iter().map(|(r, _)| &text[r.clone()]).collect();
+    assert_eq!(
+        spans,
+        vec!["12%", "$26.3 billion", "about $3 million"],
+        "{found:?}"
+    );
+    let zh = lang("zh");
+    let text = "今年投资超过100亿美元，装机30吉瓦。";
+    let found = find_figures(text, &zh);
+    let spans: Vec<&str> = found.iter().map(|(r, _)| &text[r.clone()]).collect();
+    assert_eq!(spans, vec!["超过100亿美元", "30吉瓦"]);
+}
+
+#[test]
+fn a_later_file_overrides() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/rules/lang");
+    let common = file(&format!("{root}/common/figures.yaml"));
+    let zh = file(&format!("{root}/zh/figures.yaml"));
+    let desk: FigureLangFile = serde_saphyr::from_str(
+        "currencies:\n  元: HKD\napprox_widths:\n  about: {lo: 0.8, hi: 1.2}\nremove: [逾]\n",
+    )
+    .unwrap();
+    let l = FigureLang::build(&[&common, &zh, &desk]).unwrap();
+    let f = read_figure("近100元", &l).unwrap();
+    assert_eq!(f.unit.as_deref(), Some("HKD"));
+    assert!(close(f.lo, 80.0) && close(f.hi, 120.0), "{f:?}");
+    assert!(read_figure("逾100", &l).unwrap().approx.is_none());
+    // unknown fields are refused
+    assert!(serde_saphyr::from_str::<FigureLangFile>("colours: [red]\n").is_err());
+    // bad values are refused with a reason
+    let bad: FigureLangFile = serde_saphyr::from_str("approx:\n  maybe: perhaps\n").unwrap();
+    assert!(FigureLang::build(&[&bad]).is_err());
+}
