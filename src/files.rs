@@ -169,3 +169,66 @@ pub fn read_archives<'a>(
     }
     (out, errors)
 }
+
+/// Writes `path` atomically: the content goes to a temporary file beside it, which is synced and
+/// then renamed over `path`. If anything fails, `path` is left as it was and the temporary file
+/// is removed.
+pub fn write_atomically(path: &Path, content: &[u8]) -> std::io::Result<()> {
+    write_atomically_with(path, |file| std::io::Write::write_all(file, content))
+}
+
+/// [`write_atomically`] with the content written by `fill` (a seam for tests that interrupt it).
+pub fn write_atomically_with(
+    path: &Path,
+    fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.crosscheck-{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&tmp)?;
+        fill(&mut file)?;
+        file.sync_all()?;
+        drop(file);
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_interrupted_write_leaves_the_original_intact() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("claims.yaml");
+        std::fs::write(&path, "original\n").unwrap();
+        let result = write_atomically_with(&path, |f| {
+            std::io::Write::write_all(f, b"half of the new con")?;
+            Err(std::io::Error::other("interrupted"))
+        });
+        assert!(result.is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "original\n");
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 1, "the temporary file is removed");
+    }
+
+    #[test]
+    fn a_complete_write_replaces_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("claims.yaml");
+        std::fs::write(&path, "original\n").unwrap();
+        write_atomically(&path, b"new\n").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new\n");
+    }
+}

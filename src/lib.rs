@@ -2,6 +2,7 @@
 //!
 //! Data flows one way: load → read figures and periods → reconcile → check → report.
 
+pub mod add;
 pub mod baseline;
 pub mod check;
 pub mod claim;

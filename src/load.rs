@@ -238,33 +238,6 @@ fn explain_serde_message(message: &str) -> (String, Option<String>) {
     (message.to_string(), None)
 }
 
-/// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-fn parse_published(s: &str) -> Option<Published> {
-    let parts: Vec<&str> = s.trim().split('-').collect();
-    let year: i32 = parts.first()?.parse().ok()?;
-    if !(1000..=9999).contains(&year) || parts[0].len() != 4 {
-        return None;
-    }
-    match parts.len() {
-        1 => Some(Published::Year(year)),
-        2 => {
-            let month: u32 = parts[1].parse().ok()?;
-            (1..=12)
-                .contains(&month)
-                .then_some(Published::Month(year, month))
-        }
-        3 => {
-            let date = chrono::NaiveDate::from_ymd_opt(
-                year,
-                parts[1].parse().ok()?,
-                parts[2].parse().ok()?,
-            )?;
-            Some(Published::Day(date))
-        }
-        _ => None,
-    }
-}
-
 fn is_valid_id(id: &str) -> bool {
     let mut chars = id.chars();
     matches!(chars.next(), Some(c) if c.is_ascii_lowercase() || c.is_ascii_digit())
@@ -412,7 +385,7 @@ impl FileLoader<'_> {
     fn source(&mut self, raw: &RawSource) -> Option<Source> {
         let mut ok = true;
         let published_text = raw.published.value.0.trim().to_string();
-        let published = parse_published(&published_text);
+        let published = Published::parse(&published_text);
         if published.is_none() {
             let location = self.location(&raw.published);
             self.error_at(
@@ -678,15 +651,15 @@ mod tests {
 
     #[test]
     fn published_forms() {
-        assert_eq!(parse_published("2026"), Some(Published::Year(2026)));
-        assert_eq!(parse_published("2026-02"), Some(Published::Month(2026, 2)));
+        assert_eq!(Published::parse("2026"), Some(Published::Year(2026)));
+        assert_eq!(Published::parse("2026-02"), Some(Published::Month(2026, 2)));
         assert!(matches!(
-            parse_published("2026-02-12"),
+            Published::parse("2026-02-12"),
             Some(Published::Day(_))
         ));
-        assert_eq!(parse_published("2026-13"), None);
-        assert_eq!(parse_published("26"), None);
-        assert_eq!(parse_published("yesterday"), None);
+        assert_eq!(Published::parse("2026-13"), None);
+        assert_eq!(Published::parse("26"), None);
+        assert_eq!(Published::parse("yesterday"), None);
     }
 
     #[test]

@@ -2,6 +2,8 @@
 //!
 //! `run` returns the exit code; input problems come back as diagnostics for `main` to print.
 
+mod add;
+
 use crate::baseline::Baseline;
 use crate::check::Context;
 use crate::diagnostic::Diagnostic;
@@ -9,7 +11,7 @@ use crate::engine::{reconcile, show_number};
 use crate::estimate::estimate_all;
 use crate::figure::read_figure;
 use crate::finding::Severity;
-use crate::load::load;
+use crate::load::{load, ClaimText};
 use crate::period::{label, read_period, Published};
 use crate::reading::describe;
 use crate::relation::evaluate_all;
@@ -19,6 +21,7 @@ use crate::rules::Rules;
 use crate::{claim::Corpus, files};
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 
@@ -82,6 +85,8 @@ pub enum Command {
         #[arg(long)]
         exit_zero: bool,
     },
+    /// Add one claim to a claims file: from flags, or from prompts for what is missing.
+    Add(Box<add::AddArgs>),
     /// Write the current error-level findings to the baseline file, so that CI fails only on new ones.
     Baseline {
         #[arg(long, default_value = DEFAULT_BASELINE)]
@@ -162,16 +167,20 @@ fn rules(cli: &Cli) -> Result<Rules, CliError> {
     Rules::parse(&texts).map_err(CliError::Input)
 }
 
-fn corpus(
-    cli: &Cli,
-    rules: &Rules,
-) -> Result<(Corpus, std::collections::BTreeMap<String, String>), CliError> {
-    let paths = if cli.claims.is_empty() {
+fn claim_paths(cli: &Cli) -> Vec<PathBuf> {
+    if cli.claims.is_empty() {
         vec![PathBuf::from("claims")]
     } else {
         cli.claims.clone()
-    };
-    let (texts, mut errors) = files::read_claims(&paths);
+    }
+}
+
+/// Loads claim texts and the archives their sources name; any problem is an input error.
+fn load_corpus(
+    texts: Vec<ClaimText>,
+    mut errors: Vec<Diagnostic>,
+    rules: &Rules,
+) -> Result<(Corpus, BTreeMap<String, String>), CliError> {
     let (corpus, load_errors) = load(texts, rules);
     errors.extend(load_errors);
     let archived = corpus.claims.iter().filter_map(|c| {
@@ -189,22 +198,28 @@ fn corpus(
     Ok((corpus, archives))
 }
 
-fn build_report(cli: &Cli) -> Result<Report, CliError> {
-    let rules = rules(cli)?;
-    let (corpus, archives) = corpus(cli, &rules)?;
-    let reconciled = reconcile(&corpus, &rules);
-    let estimates = estimate_all(&corpus, &rules, &reconciled);
-    let relations = evaluate_all(&corpus, &rules, &reconciled, &estimates.groups);
+/// The whole pipeline over a loaded corpus: read, reconcile, estimate, relate, check.
+fn analyse(rules: &Rules, corpus: &Corpus, archives: &BTreeMap<String, String>) -> Report {
+    let reconciled = reconcile(corpus, rules);
+    let estimates = estimate_all(corpus, rules, &reconciled);
+    let relations = evaluate_all(corpus, rules, &reconciled, &estimates.groups);
     let cx = Context {
-        corpus: &corpus,
-        rules: &rules,
+        corpus,
+        rules,
         reconciled: &reconciled,
         estimates: &estimates.groups,
         reliability: &estimates.reliability,
         relations: &relations,
-        archives: &archives,
+        archives,
     };
-    Ok(Report::build(&cx))
+    Report::build(&cx)
+}
+
+fn build_report(cli: &Cli) -> Result<Report, CliError> {
+    let rules = rules(cli)?;
+    let (texts, errors) = files::read_claims(&claim_paths(cli));
+    let (corpus, archives) = load_corpus(texts, errors, &rules)?;
+    Ok(analyse(&rules, &corpus, &archives))
 }
 
 /// Runs a parsed command line, writing its output to `out`; returns the exit code.
@@ -280,6 +295,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<i32, CliError> {
             Ok(0)
         }
         Command::Read { what } => read(cli, what, out),
+        Command::Add(args) => add::run(cli, args, out),
     }
 }
 
@@ -312,9 +328,7 @@ fn read_baseline(path: Option<&Path>) -> Result<Option<Baseline>, CliError> {
 }
 
 fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    let tmp = path.with_extension("tmp");
-    std::fs::write(&tmp, text)?;
-    std::fs::rename(&tmp, path)
+    files::write_atomically(path, text.as_bytes())
 }
 
 fn language<'a>(rules: &'a Rules, lang: &str) -> Result<&'a crate::rules::Language, String> {
@@ -372,23 +386,8 @@ fn read_one_period(
 }
 
 fn parse_published(s: &str) -> Result<Published, String> {
-    let parts: Vec<&str> = s.split('-').collect();
-    let bad = || format!("`{s}` is not a date; expected YYYY-MM-DD, YYYY-MM or YYYY");
-    let year: i32 = parts[0].parse().map_err(|_| bad())?;
-    match parts.len() {
-        1 => Ok(Published::Year(year)),
-        2 => {
-            let month: u32 = parts[1].parse().map_err(|_| bad())?;
-            (1..=12)
-                .contains(&month)
-                .then_some(Published::Month(year, month))
-                .ok_or_else(bad)
-        }
-        3 => chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-            .map(Published::Day)
-            .map_err(|_| bad()),
-        _ => Err(bad()),
-    }
+    Published::parse(s)
+        .ok_or_else(|| format!("`{s}` is not a date; expected YYYY-MM-DD, YYYY-MM or YYYY"))
 }
 
 fn approx_name(a: Option<crate::figure::Approx>) -> serde_json::Value {
