@@ -1,0 +1,112 @@
+//! The CI formats on a contradicting corpus: SARIF 2.1.0 (checked against the schema's types),
+//! JUnit XML, and GitHub annotations with their escaping.
+
+use insta_cmd::get_cargo_bin;
+use std::process::Command;
+
+fn check(format: &str) -> (i32, String) {
+    let out = Command::new(get_cargo_bin("crosscheck"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "check",
+            "--format",
+            format,
+            "--claims",
+            "tests/fixtures/contradict",
+        ])
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .output()
+        .expect("the binary runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn sarif_has_the_required_structure() {
+    let (code, text) = check("sarif");
+    assert_eq!(code, 1);
+    // The schema's own types (serde-sarif is generated from the SARIF 2.1.0 schema).
+    let log: serde_sarif::sarif::Sarif = serde_json::from_str(&text).expect("a SARIF 2.1.0 log");
+    assert_eq!(serde_json::to_value(&log.version).unwrap(), "2.1.0");
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let run = &json["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "crosscheck");
+    let rules: Vec<&str> = run["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), 1);
+    for r in results {
+        assert!(rules.contains(&r["ruleId"].as_str().unwrap()));
+        assert!(["error", "warning", "note", "none"].contains(&r["level"].as_str().unwrap()));
+        assert!(!r["message"]["text"].as_str().unwrap().is_empty());
+        let locations = r["locations"].as_array().unwrap();
+        assert_eq!(locations.len(), 2, "one location per claim involved");
+        for l in locations {
+            let p = &l["physicalLocation"];
+            assert!(p["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap()
+                .ends_with(".yaml"));
+            assert!(p["region"]["startLine"].as_u64().unwrap() >= 1);
+            assert!(p["region"]["startColumn"].as_u64().unwrap() >= 1);
+        }
+    }
+}
+
+#[test]
+fn junit_has_a_failing_case_per_contradicting_group() {
+    let (code, text) = check("junit");
+    assert_eq!(code, 1);
+    assert!(text.starts_with("<?xml"));
+    assert_eq!(text.matches("<testcase ").count(), 1, "{text}");
+    assert_eq!(text.matches("<failure ").count(), 1, "{text}");
+    assert!(text.contains("failures=\"1\""), "{text}");
+}
+
+#[test]
+fn github_annotations_escape_newlines_and_commas() {
+    let (code, text) = check("github");
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines.len(),
+        1,
+        "one line per annotation, newlines escaped: {text}"
+    );
+    let line = lines[0];
+    assert!(line.starts_with("::error file=tests/fixtures/contradict/daily.yaml,line=6,col=9,title=crosscheck contradiction::"), "{line}");
+    assert!(
+        line.contains("%0A"),
+        "the explanation follows on escaped newlines: {line}"
+    );
+}
+
+#[test]
+fn the_step_summary_gets_the_full_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let summary = dir.path().join("summary.md");
+    let out = Command::new(get_cargo_bin("crosscheck"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "check",
+            "--format",
+            "github",
+            "--claims",
+            "tests/fixtures/contradict",
+        ])
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = std::fs::read_to_string(summary).unwrap();
+    assert!(
+        text.contains("# crosscheck report") && text.contains("| Period |"),
+        "{text}"
+    );
+}
