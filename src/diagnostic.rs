@@ -40,7 +40,7 @@ impl Diagnostic {
             file: file.to_string(),
             line,
             column: column.max(1),
-            message: message.into(),
+            message: abbreviate(&message.into(), 400),
             source_line,
             help: None,
         }
@@ -52,7 +52,7 @@ impl Diagnostic {
             file: file.to_string(),
             line: 0,
             column: 0,
-            message: message.into(),
+            message: abbreviate(&message.into(), 400),
             source_line: String::new(),
             help: None,
         }
@@ -115,6 +115,14 @@ impl Diagnostic {
     }
 }
 
+/// `text` cut to at most `max` characters, with `…` where it was cut, for echoing input back.
+pub fn abbreviate(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_string(),
+    }
+}
+
 /// The closest of `candidates` to `word`, if one is close enough to be worth suggesting.
 pub fn near_name<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let lower = word.to_lowercase();
@@ -138,6 +146,13 @@ pub fn did_you_mean<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_input_is_abbreviated() {
+        assert_eq!(abbreviate("abcdef", 3), "abc…");
+        assert_eq!(abbreviate("ab", 3), "ab");
+        assert_eq!(abbreviate("亿亿亿亿", 2), "亿亿…");
+    }
 
     #[test]
     fn suggests_the_near_name() {

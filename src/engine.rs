@@ -2,6 +2,7 @@
 //! the claims that must agree gathered into groups.
 
 use crate::claim::{Claim, Corpus, Family, Status};
+use crate::diagnostic::abbreviate;
 use crate::figure::{read_figure, Figure};
 use crate::period::{label, read_period, Period, PeriodKind};
 use crate::reading::{describe, Step};
@@ -202,8 +203,13 @@ fn read_claim(claim: &Claim, corpus: &Corpus, rules: &Rules) -> Reading {
         }
     };
     let amount = claim.value.as_ref().map(|value| {
-        let figure = read_figure(&value.text, &language.figures)
-            .map_err(|e| AmountProblem::Unreadable(format!("value `{}`: {e}", value.text)))?;
+        let figure = read_figure(&value.text, &language.figures).map_err(|e| {
+            AmountProblem::Unreadable(format!(
+                "value `{}`: {}",
+                abbreviate(&value.text, 80),
+                abbreviate(&e.reason, 240)
+            ))
+        })?;
         to_base(figure, claim, rules, period.as_ref().ok())
     });
     Reading {

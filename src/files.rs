@@ -72,9 +72,25 @@ fn walk(
     }
 }
 
+/// The largest claims or rules file read; a larger one is refused before it is read, so that a
+/// stray dump cannot exhaust memory. Split the file to go beyond it.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
 /// Reads a file as UTF-8 text, without a byte-order mark.
 fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let shown = path.display().to_string();
+    if let Ok(meta) = std::fs::metadata(path) {
+        if meta.len() > MAX_FILE_BYTES {
+            return Err(Diagnostic::whole_file(
+                &shown,
+                format!(
+                    "the file is {} MiB, over the {} MiB limit; split it into several files",
+                    meta.len() / (1024 * 1024),
+                    MAX_FILE_BYTES / (1024 * 1024)
+                ),
+            ));
+        }
+    }
     let bytes = std::fs::read(path)
         .map_err(|e| Diagnostic::whole_file(&shown, format!("cannot read: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|e| {

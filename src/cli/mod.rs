@@ -6,7 +6,7 @@ mod add;
 
 use crate::baseline::Baseline;
 use crate::check::Context;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{abbreviate, Diagnostic};
 use crate::engine::{reconcile, show_number};
 use crate::estimate::estimate_all;
 use crate::figure::read_figure;
@@ -412,7 +412,11 @@ fn read(cli: &Cli, what: &ReadCommand, out: &mut dyn Write) -> Result<i32, CliEr
                 }
                 Ok(0)
             }
-            Err(e) => Err(CliError::Usage(format!("cannot read figure `{text}`: {e}"))),
+            Err(e) => Err(CliError::Usage(format!(
+                "cannot read figure `{}`: {}",
+                abbreviate(text, 80),
+                abbreviate(&e, 240)
+            ))),
         },
         ReadCommand::Period {
             text,
@@ -427,7 +431,11 @@ fn read(cli: &Cli, what: &ReadCommand, out: &mut dyn Write) -> Result<i32, CliEr
                 writeln!(out, "steps:  {}", describe(&p.steps))?;
                 Ok(0)
             }
-            Err(e) => Err(CliError::Usage(format!("cannot read period `{text}`: {e}"))),
+            Err(e) => Err(CliError::Usage(format!(
+                "cannot read period `{}`: {}",
+                abbreviate(text, 80),
+                abbreviate(&e, 240)
+            ))),
         },
         ReadCommand::Figures { .. } => {
             jsonl(out, |line| {
