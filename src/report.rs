@@ -2,8 +2,8 @@
 //! one data structure. Every output format (`render/`) is built from [`Report`].
 
 use crate::check::{run_all, Context};
-use crate::claim::{Corpus, Family, Relation};
-use crate::engine::{show_amount, Reconciled};
+use crate::claim::{Family, Relation};
+use crate::engine::show_amount;
 use crate::finding::{Finding, Kind, Severity};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -149,7 +149,7 @@ impl Report {
             }
         }
         let groups = group_reports(cx, &findings);
-        let tables = tables(cx.corpus, cx.reconciled, &groups);
+        let tables = tables(cx, &groups);
         let id = |i: usize| cx.corpus.claims[i].id.clone();
         let mut relations: Vec<RelationReport> = cx
             .relations
@@ -260,13 +260,25 @@ fn group_reports(cx: &Context, findings: &[Finding]) -> Vec<GroupReport> {
         .collect()
 }
 
-fn tables(corpus: &Corpus, reconciled: &Reconciled, groups: &[GroupReport]) -> Vec<TableReport> {
+fn tables(cx: &Context, groups: &[GroupReport]) -> Vec<TableReport> {
+    let (corpus, reconciled) = (cx.corpus, cx.reconciled);
+    let superseded: BTreeSet<usize> = cx
+        .estimates
+        .iter()
+        .flatten()
+        .flat_map(|e| e.superseded.iter().copied())
+        .collect();
     let verdicts: BTreeMap<&str, Verdict> = groups
         .iter()
         .flat_map(|g| g.claims.iter().map(move |c| (c.as_str(), g.verdict)))
         .collect();
-    let mut tables: BTreeMap<(String, String), Vec<(String, Row)>> = BTreeMap::new();
-    for (claim, reading) in corpus.claims.iter().zip(&reconciled.readings) {
+    type SortKey = (
+        String,
+        std::cmp::Reverse<(chrono::NaiveDate, chrono::NaiveDate)>,
+        String,
+    );
+    let mut tables: BTreeMap<(String, String), Vec<(SortKey, Row)>> = BTreeMap::new();
+    for (index, (claim, reading)) in corpus.claims.iter().zip(&reconciled.readings).enumerate() {
         let source = corpus.source_of(claim);
         let entity = match &claim.counterparty {
             Some(c) => format!("{} ↔ {c}", claim.entity_label()),
@@ -300,6 +312,7 @@ fn tables(corpus: &Corpus, reconciled: &Reconciled, groups: &[GroupReport]) -> V
             None => "relation".to_string(),
         };
         let verdict = match verdicts.get(claim.id.as_str()) {
+            Some(_) if superseded.contains(&index) => "superseded".to_string(),
             Some(v) => v.name().to_string(),
             None if claim.relation.is_some() => "relation".to_string(),
             None => "unread".to_string(),
@@ -329,7 +342,15 @@ fn tables(corpus: &Corpus, reconciled: &Reconciled, groups: &[GroupReport]) -> V
         tables
             .entry((entity, claim.metric.clone()))
             .or_default()
-            .push((format!("{sort}{}{}", source.published_text, claim.id), row));
+            // Within a period, newest first: a revision chain reads from the current figure down.
+            .push((
+                (
+                    sort,
+                    std::cmp::Reverse(source.published.span()),
+                    claim.id.clone(),
+                ),
+                row,
+            ));
     }
     tables
         .into_iter()
