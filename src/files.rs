@@ -108,21 +108,41 @@ fn read_text(path: &Path) -> Result<String, Diagnostic> {
         .unwrap_or(text))
 }
 
+/// A progress bar on standard error for reading many files on a terminal; silent otherwise.
+fn progress(files: usize) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if files < 200 || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(files as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("reading claims {bar:40} {pos}/{len} files")
+    {
+        bar.set_style(style);
+    }
+    bar
+}
+
 /// Reads every claims file under the given paths.
 pub fn read_claims(paths: &[PathBuf]) -> (Vec<ClaimText>, Vec<Diagnostic>) {
     let mut errors = Vec::new();
     let mut texts = Vec::new();
-    for root in paths {
-        for path in yaml_files(root, &mut errors) {
-            match read_text(&path) {
-                Ok(text) => texts.push(ClaimText {
-                    path: path.display().to_string(),
-                    text,
-                }),
-                Err(d) => errors.push(d),
-            }
+    let files: Vec<PathBuf> = paths
+        .iter()
+        .flat_map(|root| yaml_files(root, &mut errors))
+        .collect();
+    let bar = progress(files.len());
+    for path in files {
+        bar.inc(1);
+        match read_text(&path) {
+            Ok(text) => texts.push(ClaimText {
+                path: path.display().to_string(),
+                text,
+            }),
+            Err(d) => errors.push(d),
         }
     }
+    bar.finish_and_clear();
     (texts, errors)
 }
 

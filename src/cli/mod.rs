@@ -22,7 +22,7 @@ use crate::{claim::Corpus, files};
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::io::{BufRead, Write};
+use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Parser)]
@@ -222,9 +222,25 @@ fn build_report(cli: &Cli) -> Result<Report, CliError> {
     Ok(analyse(&rules, &corpus, &archives))
 }
 
+/// Tables fit the terminal and verdicts are coloured on a terminal; never colour with
+/// `NO_COLOR` (or `TERM=dumb`); a fixed width elsewhere, so that files and pipes are stable.
+fn text_style(cli: &Cli) -> text::Style {
+    let terminal = std::io::stdout().is_terminal();
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+        || std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    text::Style {
+        width: cli.width.or(if terminal {
+            None
+        } else {
+            text::Style::PLAIN.width
+        }),
+        color: terminal && !no_color,
+    }
+}
+
 /// Runs a parsed command line, writing its output to `out`; returns the exit code.
 pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<i32, CliError> {
-    let width = cli.width.unwrap_or(120);
+    let style = text_style(cli);
     match &cli.command {
         Command::Check {
             format,
@@ -239,7 +255,9 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<i32, CliError> {
             };
             report.stale_baseline = stale;
             match format {
-                CheckFormat::Text => out.write_all(text::findings(&report).as_bytes())?,
+                CheckFormat::Text => {
+                    out.write_all(text::findings(&report, style.color).as_bytes())?
+                }
                 CheckFormat::Json => writeln!(out, "{}", json::check(&report))?,
                 CheckFormat::Sarif => writeln!(out, "{}", sarif::render(&report))?,
                 CheckFormat::Junit => out.write_all(junit::render(&report).as_bytes())?,
@@ -289,7 +307,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<i32, CliError> {
                 write_atomically(&dir.join("report.json"), &json::report(&report))?;
             }
             match format {
-                ReportFormat::Text => out.write_all(text::report(&report, width).as_bytes())?,
+                ReportFormat::Text => out.write_all(text::report(&report, style).as_bytes())?,
                 ReportFormat::Json => writeln!(out, "{}", json::report(&report))?,
             }
             Ok(0)

@@ -1,35 +1,84 @@
 //! Text for people at a terminal: a table per entity and metric, relations, sources, findings.
 
+use crate::finding::Severity;
 use crate::report::Report;
-use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
+use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, Color, ContentArrangement, Table};
 
-/// Text: a table per entity and metric, then the findings. `width` fixes the table width.
-pub fn report(report: &Report, width: u16) -> String {
+/// How text output looks: the table width (`None`: the terminal's) and whether to colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    pub width: Option<u16>,
+    pub color: bool,
+}
+
+impl Style {
+    /// Fixed width, no colour: what files, pipes and tests get.
+    pub const PLAIN: Style = Style {
+        width: Some(120),
+        color: false,
+    };
+}
+
+fn verdict_color(verdict: &str) -> Option<Color> {
+    match verdict {
+        "consistent" => Some(Color::Green),
+        "contradiction" => Some(Color::Red),
+        "revised" | "superseded" => Some(Color::Yellow),
+        "drift" => Some(Color::Magenta),
+        _ => None,
+    }
+}
+
+fn paint(text: &str, severity: Severity, color: bool) -> String {
+    if !color {
+        return text.to_string();
+    }
+    let code = match severity {
+        Severity::Error => "31;1",
+        Severity::Warning => "33;1",
+        Severity::Info => "36",
+    };
+    format!("\x1b[{code}m{text}\x1b[0m")
+}
+
+/// Text: a table per entity and metric, relations, sources, then the findings.
+pub fn report(report: &Report, style: Style) -> String {
     let mut out = String::new();
     for table in &report.tables {
         out.push_str(&format!("\n{} — {}\n", table.entity, table.metric));
         let mut t = Table::new();
         t.load_style(UTF8_FULL_CONDENSED)
-            .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_width(width)
-            .set_header([
-                "Period",
-                "Source",
-                "As reported",
-                "Normalised",
-                "Status",
-                "Verdict",
-                "Claim",
-            ]);
+            .set_content_arrangement(ContentArrangement::Dynamic);
+        if let Some(width) = style.width {
+            t.set_width(width);
+        }
+        if style.color {
+            t.enforce_styling();
+        } else {
+            t.force_no_tty();
+        }
+        t.set_header([
+            "Period",
+            "Source",
+            "As reported",
+            "Normalised",
+            "Status",
+            "Verdict",
+            "Claim",
+        ]);
         for r in &table.rows {
-            t.add_row([
-                &r.period,
-                &r.source,
-                &r.figure,
-                &r.normalised,
-                &r.status,
-                &r.verdict,
-                &r.claim,
+            let mut verdict = Cell::new(&r.verdict);
+            if let (true, Some(c)) = (style.color, verdict_color(&r.verdict)) {
+                verdict = verdict.fg(c);
+            }
+            t.add_row(vec![
+                Cell::new(&r.period),
+                Cell::new(&r.source),
+                Cell::new(&r.figure),
+                Cell::new(&r.normalised),
+                Cell::new(&r.status),
+                verdict,
+                Cell::new(&r.claim),
             ]);
         }
         out.push_str(&t.to_string());
@@ -58,12 +107,12 @@ pub fn report(report: &Report, width: u16) -> String {
         }
     }
     out.push('\n');
-    out.push_str(&findings(report));
+    out.push_str(&findings(report, style.color));
     out
 }
 
 /// The findings alone, as `check` prints them.
-pub fn findings(report: &Report) -> String {
+pub fn findings(report: &Report, color: bool) -> String {
     let mut out = String::new();
     for f in &report.findings {
         let waived = f
@@ -84,7 +133,7 @@ pub fn findings(report: &Report) -> String {
             .unwrap_or_default();
         out.push_str(&format!(
             "{place}{} [{}] {}{waived}\n",
-            f.severity.name(),
+            paint(f.severity.name(), f.severity, color),
             f.kind.name(),
             f.message
         ));
