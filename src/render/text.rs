@@ -172,3 +172,17 @@ pub fn summary_line(report: &Report) -> String {
         n(report.summary.info, "info")
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paint_colours_only_when_asked() {
+        assert_eq!(paint("error", Severity::Error, false), "error");
+        assert_eq!(
+            paint("error", Severity::Error, true),
+            "\x1b[31;1merror\x1b[0m"
+        );
+    }
+}
