@@ -225,15 +225,18 @@ fn build_report(cli: &Cli) -> Result<Report, CliError> {
 /// Tables fit the terminal and verdicts are coloured on a terminal; never colour with
 /// `NO_COLOR` (or `TERM=dumb`); a fixed width elsewhere, so that files and pipes are stable.
 fn text_style(cli: &Cli) -> text::Style {
-    let terminal = std::io::stdout().is_terminal();
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
-        || std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    style_for(
+        cli.width,
+        std::io::stdout().is_terminal(),
+        std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+            || std::env::var("TERM").is_ok_and(|t| t == "dumb"),
+    )
+}
+
+fn style_for(width: Option<u16>, terminal: bool, no_color: bool) -> text::Style {
+    let fixed = text::Style::PLAIN.width;
     text::Style {
-        width: cli.width.or(if terminal {
-            None
-        } else {
-            text::Style::PLAIN.width
-        }),
+        width: width.or(if terminal { None } else { fixed }),
         color: terminal && !no_color,
     }
 }
@@ -500,4 +503,23 @@ fn jsonl(
         writeln!(out, "{value}")?;
     }
     out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colour_only_on_a_terminal_and_never_with_no_color() {
+        assert!(style_for(None, true, false).color);
+        assert!(!style_for(None, true, true).color);
+        assert!(!style_for(None, false, false).color);
+    }
+
+    #[test]
+    fn the_terminal_sets_the_width_unless_told() {
+        assert_eq!(style_for(None, true, false).width, None);
+        assert_eq!(style_for(None, false, false).width, Some(120));
+        assert_eq!(style_for(Some(80), true, false).width, Some(80));
+    }
 }
