@@ -8,6 +8,7 @@ use crate::period::{label, read_period, Period, PeriodKind};
 use crate::reading::{describe, Step};
 use crate::rules::Rules;
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -116,7 +117,7 @@ pub struct Reconciled {
 pub fn reconcile(corpus: &Corpus, rules: &Rules) -> Reconciled {
     let readings: Vec<Reading> = corpus
         .claims
-        .iter()
+        .par_iter()
         .map(|c| read_claim(c, corpus, rules))
         .collect();
     let mut groups: BTreeMap<GroupKey, Vec<usize>> = BTreeMap::new();

@@ -5,6 +5,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::load::ClaimText;
 use crate::rules::RulesText;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -132,13 +133,19 @@ pub fn read_claims(paths: &[PathBuf]) -> (Vec<ClaimText>, Vec<Diagnostic>) {
         .flat_map(|root| yaml_files(root, &mut errors))
         .collect();
     let bar = progress(files.len());
-    for path in files {
-        bar.inc(1);
-        match read_text(&path) {
-            Ok(text) => texts.push(ClaimText {
+    let read: Vec<Result<ClaimText, Diagnostic>> = files
+        .par_iter()
+        .map(|path| {
+            bar.inc(1);
+            read_text(path).map(|text| ClaimText {
                 path: path.display().to_string(),
                 text,
-            }),
+            })
+        })
+        .collect();
+    for r in read {
+        match r {
+            Ok(t) => texts.push(t),
             Err(d) => errors.push(d),
         }
     }

@@ -9,6 +9,7 @@ use crate::diagnostic::{did_you_mean, Diagnostic};
 use crate::finding::{Kind, Location};
 use crate::period::Published;
 use crate::rules::{parse_fraction, Rules};
+use rayon::prelude::*;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_saphyr::Spanned;
@@ -245,18 +246,52 @@ fn is_valid_id(id: &str) -> bool {
 }
 
 /// Loads every file, collecting every problem rather than stopping at the first.
+///
+/// Files are parsed in parallel, each on its own; ids are then checked for duplicates across
+/// files, in the order the files were given, so that the first use of an id wins.
 pub fn load(files: Vec<ClaimText>, rules: &Rules) -> (Corpus, Vec<Diagnostic>) {
+    let parts: Vec<(Corpus, Vec<Diagnostic>)> = files
+        .par_iter()
+        .map(|file| {
+            let mut part = Corpus::default();
+            let mut errors = Vec::new();
+            let mut seen = HashMap::new();
+            FileLoader {
+                path: &file.path,
+                text: &file.text,
+                rules,
+                errors: &mut errors,
+            }
+            .load(&mut part, &mut seen);
+            (part, errors)
+        })
+        .collect();
     let mut corpus = Corpus::default();
     let mut errors = Vec::new();
     let mut seen: HashMap<String, Location> = HashMap::new();
-    for file in files {
-        let mut loader = FileLoader {
-            path: &file.path,
-            text: &file.text,
-            rules,
-            errors: &mut errors,
-        };
-        loader.load(&mut corpus, &mut seen);
+    for ((part, part_errors), file) in parts.into_iter().zip(files) {
+        errors.extend(part_errors);
+        let offset = corpus.sources.len();
+        corpus.sources.extend(part.sources);
+        for mut claim in part.claims {
+            if let Some(first) = seen.get(&claim.id) {
+                let message = format!(
+                    "duplicate id `{}`: also used at {}:{}:{}",
+                    claim.id, first.file, first.line, first.column
+                );
+                errors.push(Diagnostic::at(
+                    &file.path,
+                    &file.text,
+                    claim.location.line,
+                    claim.location.column,
+                    message,
+                ));
+                continue;
+            }
+            seen.insert(claim.id.clone(), claim.location.clone());
+            claim.source += offset;
+            corpus.claims.push(claim);
+        }
         corpus.files.push(CorpusFile {
             path: file.path,
             text: file.text,
