@@ -80,7 +80,7 @@ fn github_annotations_escape_newlines_and_commas() {
         "one line per annotation, newlines escaped: {text}"
     );
     let line = lines[0];
-    assert!(line.starts_with("::error file=tests/fixtures/contradict/daily.yaml,line=6,col=9,title=crosscheck contradiction::"), "{line}");
+    assert!(line.starts_with("::error file=tests/fixtures/contradict/weekly.yaml,line=6,col=9,title=crosscheck contradiction::"), "{line}");
     assert!(
         line.contains("%0A"),
         "the explanation follows on escaped newlines: {line}"

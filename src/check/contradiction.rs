@@ -1,18 +1,23 @@
-//! `contradiction`: two claims on the same entity, metric, period and status family whose figures
+//! `contradiction`: claims on the same entity, metric, period and status family whose figures
 //! cannot both hold, after units, scale, rounding, approximation and tolerance.
 //!
-//! Why: this is the finding fact-checkers come for. Two expected figures from documents at least
-//! the revision gap apart are a `revision` instead; an origin that disagrees with itself is
-//! flagged too, and says so.
+//! Why: this is the finding fact-checkers come for. Each claim that dissents from its group's
+//! best estimate gets one finding, naming the claims that hold the estimate: one line per odd
+//! figure out, not one per pair, so a group of ten outlets with one outlier says so once. Two
+//! expected figures from documents at least the revision gap apart are a `revision` instead; an
+//! origin that disagrees with itself is flagged too, and says so.
 //! Example: "$100 billion" (Cryptopolitan) and "$130 billion" (CNBC) for Amazon's 2025 capex plan,
 //! published a week apart.
 
 use super::{attribution, days_apart, disagree, finding, tolerance, Check, Context};
 use crate::claim::Family;
-use crate::engine::show_amount;
+use crate::engine::{show_amount, show_interval};
 use crate::finding::{Finding, Kind};
 
 pub struct Contradiction;
+
+/// How many of the supporting claims a message names (all are listed in the finding's claims).
+const NAMED: usize = 3;
 
 impl Check for Contradiction {
     fn kind(&self) -> Kind {
@@ -23,42 +28,64 @@ impl Check for Contradiction {
         let mut out = Vec::new();
         let readings = &cx.reconciled.readings;
         let gap = cx.rules.policy.revision_gap_days;
-        for group in &cx.reconciled.groups {
-            for (n, &a) in group.claims.iter().enumerate() {
-                for &b in &group.claims[n + 1..] {
-                    let (ca, cb) = (&cx.corpus.claims[a], &cx.corpus.claims[b]);
-                    let (Some(x), Some(y)) = (readings[a].amount(), readings[b].amount()) else {
-                        continue;
-                    };
-                    let t = tolerance(cx, a, b);
-                    if !disagree(x, y, t) {
-                        continue;
-                    }
-                    if group.key.family == Family::Expected && days_apart(cx, a, b) >= gap {
-                        continue;
-                    }
-                    let (sa, sb) = (cx.corpus.source_of(ca), cx.corpus.source_of(cb));
-                    let itself = if sa.origin() == sb.origin() {
-                        format!(
-                            "; both come from {}: an origin contradicting itself",
-                            sa.origin()
-                        )
+        for (group, estimate) in cx.reconciled.groups.iter().zip(cx.estimates) {
+            let Some(estimate) = estimate else { continue };
+            for &d in &estimate.dissent {
+                let Some(x) = readings[d].amount() else {
+                    continue;
+                };
+                // The supporters this claim really cannot agree with (not a revision of them).
+                let against: Vec<usize> = estimate
+                    .support
+                    .iter()
+                    .copied()
+                    .filter(|&s| {
+                        let revision =
+                            group.key.family == Family::Expected && days_apart(cx, d, s) >= gap;
+                        !revision
+                            && readings[s]
+                                .amount()
+                                .is_some_and(|y| disagree(x, y, tolerance(cx, d, s)))
+                    })
+                    .collect();
+                let Some(&first) = against.first() else {
+                    continue;
+                };
+                let source = cx.corpus.source_of(&cx.corpus.claims[d]);
+                let itself = against.iter().any(|&s| {
+                    cx.corpus.source_of(&cx.corpus.claims[s]).origin() == source.origin()
+                });
+                let named: Vec<String> = against
+                    .iter()
+                    .take(NAMED)
+                    .map(|&s| attribution(cx, s))
+                    .collect();
+                let more = against.len().saturating_sub(NAMED);
+                let others = if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                };
+                let message = format!(
+                    "{} {} {}: {} ({}) cannot hold with {} {} ({}{others}; tolerance {}%){}",
+                    group.key.entity_label(),
+                    group.key.metric,
+                    group.key.period_label(),
+                    show_amount(x),
+                    attribution(cx, d),
+                    show_interval(estimate.lo, estimate.hi),
+                    estimate.unit,
+                    named.join(", "),
+                    tolerance(cx, d, first) * 100.0,
+                    if itself {
+                        format!("; {} contradicts itself", source.origin())
                     } else {
                         String::new()
-                    };
-                    let message = format!(
-                        "{} {} {}: {} ({}) and {} ({}) cannot both hold (tolerance {}%){itself}",
-                        group.key.entity_label(),
-                        group.key.metric,
-                        group.key.period_label(),
-                        show_amount(x),
-                        attribution(cx, a),
-                        show_amount(y),
-                        attribution(cx, b),
-                        t * 100.0,
-                    );
-                    out.push(finding(cx, self.kind(), &[a, b], message));
-                }
+                    },
+                );
+                let mut claims = vec![d];
+                claims.extend(against);
+                out.push(finding(cx, self.kind(), &claims, message));
             }
         }
         out
@@ -80,9 +107,33 @@ mod tests {
             &[],
         );
         assert_eq!(findings.len(), 1, "{findings:?}");
-        assert_eq!(findings[0].claims, vec!["a", "b"]);
         assert!(
-            findings[0].message.contains("130.5e9"),
+            findings[0].message.contains("130.5e9") || findings[0].message.contains("100.5e9"),
+            "{}",
+            findings[0].message
+        );
+    }
+
+    #[test]
+    fn one_outlier_among_many_is_one_finding() {
+        let files: Vec<String> = (0..6)
+            .map(|i| {
+                let value = if i == 5 { "$130 billion" } else { "$100 billion" };
+                file(&format!("Outlet {i}"), "2025-02-07", None, &[&format!("{{id: c{i}, entity: Amazon, metric: capex, period: 2025, status: plan, value: {value}}}")])
+            })
+            .collect();
+        let named: Vec<(String, &str)> = files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (format!("claims/{i}.yaml"), f.as_str()))
+            .collect();
+        let refs: Vec<(&str, &str)> = named.iter().map(|(p, f)| (p.as_str(), *f)).collect();
+        let findings = run(&Contradiction, &refs, &[]);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(findings[0].claims[0], "c5");
+        assert_eq!(findings[0].claims.len(), 6);
+        assert!(
+            findings[0].message.contains("and 2 more"),
             "{}",
             findings[0].message
         );
@@ -120,5 +171,20 @@ mod tests {
             &[]
         )
         .is_empty());
+    }
+
+    #[test]
+    fn an_origin_contradicting_itself_says_so() {
+        let a = file("Daily", "2025-02-07", None, &[
+            "{id: a, entity: Amazon, metric: capex, period: 2025, status: plan, value: $100 billion}",
+            "{id: b, entity: Amazon, metric: capex, period: 2025, status: plan, value: $130 billion}",
+        ]);
+        let findings = run(&Contradiction, &[("claims/a.yaml", &a)], &[]);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert!(
+            findings[0].message.contains("contradicts itself"),
+            "{}",
+            findings[0].message
+        );
     }
 }
