@@ -87,7 +87,7 @@ fn main() -> std::io::Result<()> {
     let companies = (n / (METRICS.len() * 3 * 10)).max(1);
     let mut entities = String::from("# Synthetic companies for generated corpora.\nentities:\n");
     for c in 0..companies {
-        let fiscal = if c % 7 == 0 {
+        let fiscal = if c.is_multiple_of(7) {
             "\n    fiscal_year_start: 7"
         } else {
             ""
@@ -125,7 +125,7 @@ fn main() -> std::io::Result<()> {
             let contradict = rng.chance(1);
             contradictions += usize::from(contradict);
             let billions = if contradict { truth * 1.3 } else { truth };
-            let fiscal = company % 7 == 0;
+            let fiscal = company.is_multiple_of(7);
             let id = format!("d{document}-c{k}");
             let status = if year < published_year {
                 "actual"
@@ -151,7 +151,7 @@ fn main() -> std::io::Result<()> {
             }
         }
         let shard = claims_dir.join(format!("{:03}", document / 1000));
-        if document % 1000 == 0 {
+        if document.is_multiple_of(1000) {
             std::fs::create_dir_all(&shard)?;
         }
         std::fs::write(shard.join(format!("doc-{document}.yaml")), text)?;
