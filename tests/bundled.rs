@@ -26,6 +26,14 @@ fn the_report_on_the_bundled_claims() {
 }
 
 #[test]
+fn the_markdown_report_on_the_bundled_claims() {
+    let (code, stdout, stderr) = crosscheck(&["report", "--no-write", "--format", "markdown"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.len() < 60_000, "short enough for a pull-request comment: {} bytes", stdout.len());
+    insta::assert_snapshot!(stdout);
+}
+
+#[test]
 fn the_seed_figures_read_as_the_issue_says() {
     let (code, stdout, stderr) = crosscheck(&["report", "--no-write", "--format", "json"]);
     assert_eq!(code, 0, "{stderr}");

@@ -49,6 +49,7 @@ pub struct Cli {
 pub enum ReportFormat {
     Text,
     Json,
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -312,6 +313,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<i32, CliError> {
             match format {
                 ReportFormat::Text => out.write_all(text::report(&report, style).as_bytes())?,
                 ReportFormat::Json => writeln!(out, "{}", json::report(&report))?,
+                ReportFormat::Markdown => out.write_all(markdown::report(&report).as_bytes())?,
             }
             Ok(0)
         }
