@@ -1,6 +1,8 @@
 //! `crosscheck add` end to end: from flags, from scripted prompts, refusing new errors, creating a
 //! file, and keeping every byte a file full of comments already held.
 
+mod common;
+
 use insta_cmd::get_cargo_bin;
 use std::io::Write;
 use std::path::Path;
@@ -27,25 +29,12 @@ claims:
 fn workspace(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
-    copy_dir(&rules, &dir.path().join("rules"));
+    common::copy_dir(&rules, &dir.path().join("rules"));
     std::fs::create_dir_all(dir.path().join("claims")).unwrap();
     for (name, text) in files {
         std::fs::write(dir.path().join("claims").join(name), text).unwrap();
     }
     dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).unwrap();
-        }
-    }
 }
 
 fn add(dir: &Path, args: &[&str], stdin: &str) -> (i32, String, String) {

@@ -29,7 +29,11 @@ fn the_report_on_the_bundled_claims() {
 fn the_markdown_report_on_the_bundled_claims() {
     let (code, stdout, stderr) = crosscheck(&["report", "--no-write", "--format", "markdown"]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.len() < 60_000, "short enough for a pull-request comment: {} bytes", stdout.len());
+    assert!(
+        stdout.len() < 60_000,
+        "short enough for a pull-request comment: {} bytes",
+        stdout.len()
+    );
     insta::assert_snapshot!(stdout);
 }
 

@@ -2,6 +2,8 @@
 //! disagreement, then three pull requests — one contradicting (fails, and only its finding is
 //! new), one agreeing (passes), one moving claims between files (passes).
 
+mod common;
+
 use insta_cmd::get_cargo_bin;
 use std::path::Path;
 use std::process::Command;
@@ -30,29 +32,6 @@ fn crosscheck(dir: &Path, args: &[&str]) -> (i32, serde_json::Value) {
     (out.status.code().unwrap_or(-1), json)
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).unwrap();
-        }
-    }
-}
-
-fn file(publisher: &str, published: &str, claims: &[&str]) -> String {
-    let mut s = format!(
-        "source:\n  publisher: {publisher}\n  published: {published}\n  lang: en\nclaims:\n"
-    );
-    for c in claims {
-        s.push_str(&format!("  - {c}\n"));
-    }
-    s
-}
-
 const DAILY: &str = "{id: daily-2025, entity: Amazon, metric: capex, period: 2025, status: plan, value: $100 billion}";
 const WEEKLY: &str = "{id: weekly-2025, entity: Amazon, metric: capex, period: 2025, status: plan, value: $120 billion}";
 const DAILY_2026: &str = "{id: daily-2026, entity: Amazon, metric: capex, period: 2026, status: plan, value: $200 billion}";
@@ -61,19 +40,19 @@ const DAILY_2026: &str = "{id: daily-2026, entity: Amazon, metric: capex, period
 fn repository() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    copy_dir(
+    common::copy_dir(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("rules"),
         &root.join("rules"),
     );
     std::fs::create_dir_all(root.join("claims")).unwrap();
     std::fs::write(
         root.join("claims/daily.yaml"),
-        file("Daily Ledger", "2025-02-07", &[DAILY, DAILY_2026]),
+        common::claims_file("Daily Ledger", "2025-02-07", &[DAILY, DAILY_2026]),
     )
     .unwrap();
     std::fs::write(
         root.join("claims/weekly.yaml"),
-        file("Weekly Courier", "2025-02-09", &[WEEKLY]),
+        common::claims_file("Weekly Courier", "2025-02-09", &[WEEKLY]),
     )
     .unwrap();
     git(root, &["init", "-q", "-b", "main"]);
@@ -114,7 +93,7 @@ fn a_contradicting_pull_request_fails_and_only_its_finding_is_new() {
     git(root, &["checkout", "-q", "-b", "contradicts"]);
     std::fs::write(
         root.join("claims/monthly.yaml"),
-        file("Monthly Review", "2025-03-01", &["{id: monthly-2026, entity: Amazon, metric: capex, period: 2026, status: plan, value: $150 billion}"]),
+        common::claims_file("Monthly Review", "2025-03-01", &["{id: monthly-2026, entity: Amazon, metric: capex, period: 2026, status: plan, value: $150 billion}"]),
     )
     .unwrap();
     git(root, &["add", "."]);
@@ -148,7 +127,7 @@ fn an_agreeing_pull_request_passes() {
     git(root, &["checkout", "-q", "-b", "agrees"]);
     std::fs::write(
         root.join("claims/monthly.yaml"),
-        file("Monthly Review", "2025-03-01", &["{id: monthly-2026, entity: Amazon, metric: capex, period: 2026, status: plan, value: about $200 billion}"]),
+        common::claims_file("Monthly Review", "2025-03-01", &["{id: monthly-2026, entity: Amazon, metric: capex, period: 2026, status: plan, value: about $200 billion}"]),
     )
     .unwrap();
     git(root, &["add", "."]);
@@ -164,11 +143,11 @@ fn moving_claims_between_files_passes() {
     let root = repo.path();
     git(root, &["checkout", "-q", "-b", "moves"]);
     // The 2026 claim moves to its own file with the same source; the accepted claim moves down.
-    std::fs::write(root.join("claims/daily.yaml"), file("Daily Ledger", "2025-02-07", &["{id: filler, entity: Amazon, metric: capex, period: 2024, status: actual, value: $83 billion}", DAILY])).unwrap();
+    std::fs::write(root.join("claims/daily.yaml"), common::claims_file("Daily Ledger", "2025-02-07", &["{id: filler, entity: Amazon, metric: capex, period: 2024, status: actual, value: $83 billion}", DAILY])).unwrap();
     std::fs::create_dir_all(root.join("claims/2026")).unwrap();
     std::fs::write(
         root.join("claims/2026/daily.yaml"),
-        file("Daily Ledger", "2025-02-07", &[DAILY_2026]),
+        common::claims_file("Daily Ledger", "2025-02-07", &[DAILY_2026]),
     )
     .unwrap();
     git(root, &["add", "-A"]);

@@ -1,0 +1,30 @@
+//! Helpers shared by the integration tests.
+
+#![allow(dead_code)]
+
+use std::path::Path;
+
+/// Copies a directory tree (the bundled rules into a temporary workspace).
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
+    }
+}
+
+/// A claims file from one source and claim lines (each a flow mapping).
+pub fn claims_file(publisher: &str, published: &str, claims: &[&str]) -> String {
+    let mut s = format!(
+        "source:\n  publisher: {publisher}\n  published: {published}\n  lang: en\nclaims:\n"
+    );
+    for c in claims {
+        s.push_str(&format!("  - {c}\n"));
+    }
+    s
+}
