@@ -342,10 +342,11 @@ impl FigureLang {
                     Some((v, unit, digits, e)) => (TK::Num { v, unit, digits }, e),
                     None => (TK::Other, i + 1),
                 }
-            } else if c == '-' {
-                (TK::Dash, i + 1)
             } else if let Some((e, w)) = self.match_word(t, i, &mut buf) {
                 (TK::Word(w), e)
+            } else if c == '-' {
+                // a dash is a minus sign before a number, or joins the ends of a range
+                (TK::Dash, i + 1)
             } else if c == '/' {
                 (TK::Slash, i + 1)
             } else if c == ',' || c == ';' {
@@ -582,6 +583,10 @@ impl Acc {
 
     fn small(&mut self, m: f64) {
         self.end_frac();
+        if self.literal_last {
+            // `5.5 หมื่น`, `3千`: digits written with figures are as precise as their last digit
+            self.unit *= m;
+        }
         let d = match self.digit {
             Some(d) if !(self.zero && d == 0.0) => d,
             _ => 1.0,
