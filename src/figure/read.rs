@@ -1067,7 +1067,11 @@ impl<'a> Parser<'a> {
                     }
                 }
             }
-            if self.toks[j].kind == TK::Dash && sign > 0.0 {
+            // a dash right after a word or a number is a hyphen (`COVID-19`), not a minus
+            let free = j == 0
+                || matches!(self.toks[j - 1].kind, TK::Space | TK::Word(_) | TK::Comma)
+                || self.text(j - 1) == "(";
+            if self.toks[j].kind == TK::Dash && sign > 0.0 && free {
                 let n = if self.toks.get(j + 1).is_some_and(|t| t.kind == TK::Space) {
                     j + 2
                 } else {
@@ -1478,7 +1482,9 @@ fn find_all(text: &str, lang: &FigureLang) -> Found {
             continue;
         }
         match p.parse_figure(i) {
-            Some((f, s, e)) if e > s => {
+            Some((f, s, e))
+                if e > s && f.value.is_finite() && f.lo.is_finite() && f.hi.is_finite() =>
+            {
                 let a = t.pos[p.toks[s].s];
                 let b = {
                     let last = &p.toks[e - 1];
