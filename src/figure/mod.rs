@@ -18,7 +18,9 @@
 //!   half a unit of that digit, scaled by the scale words after it (`$26.3 billion` → 26.25e9 ..
 //!   26.35e9). Trailing zeros are taken as written digits: `$100 billion` → 99.5e9 .. 100.5e9,
 //!   `3000` → 2999.5 .. 3000.5, and `two hundred billion` reads like `200 billion`.
-//!   Multipliers inside a group do not change the precision (`三百万` = `300万`, ±5000).
+//!   Number words are precise to the unit before the scale words (`三百万` = `300万`, ±5000);
+//!   digits followed by a multiplier are as precise as their last digit times the multiplier
+//!   (`5.5 หมื่นล้าน` = 5.5 × 1e10 ± 0.05 × 1e10, `3千` = 3000 ± 500).
 //! * **Approximations** widen the interval to the hull of the rounding interval and
 //!   `[value × lo, value × hi]`, with the factors of `approx_widths` (common file: about 0.9..1.1,
 //!   over and at_least 1..1.5, under 0.5..1, up_to 0..1). Vague amounts (`tens of billions`,

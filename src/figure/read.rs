@@ -652,6 +652,8 @@ struct Qty {
     approx: Option<Approx>,
     vague: Option<(f64, f64)>,
     scale_tail: f64,
+    /// The factor of the unit or currency (`成` = 10 %, `MUSD` = 1e6 USD).
+    factor: f64,
     ambiguity: Option<String>,
     steps: Vec<Step>,
     end: usize,
@@ -1273,6 +1275,7 @@ impl<'a> Parser<'a> {
             approx,
             vague: acc.vague.take(),
             scale_tail,
+            factor,
             ambiguity: amb,
             steps,
             end,
@@ -1397,8 +1400,11 @@ impl<'a> Parser<'a> {
     }
 
     fn range_figure(&self, mut a: Qty, mut b: Qty, mut steps: Vec<Step>) -> Figure {
-        if a.unit.is_none() {
+        if a.unit.is_none() && b.unit.is_some() {
+            // `3至5成`: the unit's factor applies to both ends
             a.unit = b.unit.clone();
+            a.value *= b.factor;
+            a.prec *= b.factor;
         }
         if b.unit.is_none() {
             b.unit = a.unit.clone();
