@@ -123,6 +123,9 @@ pub struct Settings {
     /// Units come before tens, joined by a filler (`dreiundzwanzig`, `one and twenty`).
     #[serde(default)]
     pub units_before_tens: Option<bool>,
+    /// A bare number under 100 after a currency counts its hundredths (`$20 43` = 20.43).
+    #[serde(default)]
+    pub bare_subunits: Option<bool>,
 }
 
 /// How an approximation widens the interval: `lo`/`hi` are factors of the value.
@@ -348,6 +351,7 @@ pub struct FigureLang {
     pub(crate) bare_scales: bool,
     pub(crate) compound_words: bool,
     pub(crate) units_before_tens: bool,
+    pub(crate) bare_subunits: bool,
     pub(crate) widths: HashMap<Approx, Width>,
 }
 
@@ -548,6 +552,9 @@ impl FigureLang {
             }
             if let Some(b) = s.units_before_tens {
                 lang.units_before_tens = b;
+            }
+            if let Some(b) = s.bare_subunits {
+                lang.bare_subunits = b;
             }
             for (k, v) in &file.fold {
                 let mut a = k.chars();

@@ -1229,6 +1229,35 @@ impl<'a> Parser<'a> {
                     last_factor = f;
                     continue;
                 }
+                let plain_end = !self.has(s, |r| {
+                    matches!(
+                        r,
+                        Role::Scale { .. }
+                            | Role::Small(_)
+                            | Role::Currency { .. }
+                            | Role::Unit { .. }
+                            | Role::Part(_)
+                            | Role::AddPart(_)
+                    )
+                }) && !self.toks.get(s).is_some_and(|t| t.kind == TK::Dash);
+                // `$20 43`, `20 dollars and 43`: a bare number under 100 after a currency is cents
+                if self.lang.bare_subunits
+                    && is_currency
+                    && last_factor == 1.0
+                    && (0.0..100.0).contains(&sv)
+                    && sv.fract() == 0.0
+                    && sacc.total == 0.0
+                    && sacc.vague.is_none()
+                    && plain_end
+                    && (!self.is_num(j) || self.text(j).chars().count() <= 2)
+                {
+                    value += sv * 0.01;
+                    prec = 0.01;
+                    steps.extend(sub_steps);
+                    steps.push(Step::new(self.text_span(j, sk), "×0.01 of the currency"));
+                    end = sk;
+                    break;
+                }
                 // `一块二`: a bare digit after a currency is its next lower unit
                 if ab
                     && skipped == 0
