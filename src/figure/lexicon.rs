@@ -251,6 +251,34 @@ impl Entry {
     }
 }
 
+/// A fast hasher for `char` keys (the trie is walked at every position of the text).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct BuildCharHasher;
+
+#[derive(Debug, Default)]
+pub(crate) struct CharHasher(u64);
+
+impl std::hash::Hasher for CharHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (u64::from(n) ^ 0x9e37_79b9_7f4a_7c15).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::BuildHasher for BuildCharHasher {
+    type Hasher = CharHasher;
+    fn build_hasher(&self) -> CharHasher {
+        CharHasher(0)
+    }
+}
+
 /// A character trie; a node's terminals are entries, exact-word and stem (`*`) ones apart.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Trie {
@@ -259,7 +287,7 @@ pub(crate) struct Trie {
 
 #[derive(Debug, Clone, Default)]
 struct Node {
-    next: HashMap<char, u32>,
+    next: HashMap<char, u32, BuildCharHasher>,
     word: Option<u32>,
     stem: Option<u32>,
 }

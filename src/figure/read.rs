@@ -1337,7 +1337,7 @@ impl<'a> Parser<'a> {
             }
             break;
         }
-        let q1 = self.parse_qty(k)?;
+        let mut q1 = self.parse_qty(k)?;
         let mut end = q1.end;
         // a range?
         let mut q2: Option<Qty> = None;
@@ -1348,13 +1348,13 @@ impl<'a> Parser<'a> {
                 || (self.has(s, |r| *r == Role::RangeAnd) && open));
         let and_close = !sep && self.has(s, |r| *r == Role::RangeAnd);
         if sep || and_close {
-            if let Some(b) = self.parse_qty(s + 1) {
+            if let Some(mut b) = self.parse_qty(s + 1) {
                 let close = self.sig(b.end);
                 let closes = self.has(close, |r| *r == Role::RangeClose);
                 if (sep || closes) && compatible(&q1, &b) {
-                    steps.extend(q1.steps.iter().cloned());
+                    steps.append(&mut q1.steps);
                     steps.push(Step::new(self.text(s), "range to"));
-                    steps.extend(b.steps.iter().cloned());
+                    steps.append(&mut b.steps);
                     end = b.end;
                     if closes {
                         steps.push(Step::new(self.text(close), "end of range"));
@@ -1365,7 +1365,7 @@ impl<'a> Parser<'a> {
             }
         }
         if q2.is_none() {
-            steps.extend(q1.steps.iter().cloned());
+            steps.append(&mut q1.steps);
         }
         // postfixes
         for _ in 0..2 {
