@@ -1597,6 +1597,22 @@ pub(super) fn read_figure(text: &str, lang: &FigureLang) -> Result<Figure, Figur
                 .push(Step::new(&text[rb.clone()], "the same figure again"));
             return Ok(f);
         }
+        // `$1.2 billion (€1.1 billion)`: a figure in another unit in brackets is a conversion
+        let between = &text[ra.end..rb.start];
+        let after = text[rb.end..].trim_start();
+        if a.unit.is_some()
+            && b.unit.is_some()
+            && a.unit != b.unit
+            && between.trim_end().ends_with(['(', '（', '['])
+            && after.starts_with([')', '）', ']'])
+        {
+            let mut f = a;
+            f.steps.push(Step::new(
+                &text[rb.clone()],
+                "a conversion in brackets, not read",
+            ));
+            return Ok(f);
+        }
         let lower = |x: &Figure| matches!(x.approx, Some(Approx::Over) | Some(Approx::AtLeast));
         let upper = |x: &Figure| matches!(x.approx, Some(Approx::Under) | Some(Approx::UpTo));
         let unit_ok = a.unit == b.unit || a.unit.is_none() || b.unit.is_none();

@@ -461,6 +461,11 @@ fn errors() {
     assert!(e.reason.contains("not attached"), "{e}");
     // the same figure twice is one figure
     assert!(close(read("en", "forty-five (45)").value, 45.0));
+    // a conversion in brackets is not a second figure
+    let f = read("en", "$1.2 billion (€1.1 billion)");
+    assert_eq!((f.value, f.unit.as_deref()), (1.2e9, Some("USD")));
+    let f = read("zh", "100亿美元（约合700亿元人民币）");
+    assert_eq!((f.value, f.unit.as_deref()), (1e10, Some("USD")));
     // bounds on both sides make a range
     let f = read("en", "above 1000 and below 1500");
     assert_eq!(f.approx, Some(Range));
