@@ -714,6 +714,18 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Does a number (or a currency before one) start at `i`?
+    fn starts_number(&self, i: usize) -> bool {
+        self.is_num(i)
+            || self.has(i, |r| {
+                matches!(
+                    r,
+                    Role::Value(_) | Role::Small(_) | Role::Vague { .. } | Role::Minus
+                )
+            })
+            || (self.has(i, |r| matches!(r, Role::Currency { .. })) && self.is_num(self.sig(i + 1)))
+    }
+
     /// Does the token at `i` continue a number in `acc`?
     fn continues(&self, i: usize, acc: &Acc) -> bool {
         if i >= self.toks.len() {
@@ -1371,6 +1383,10 @@ impl<'a> Parser<'a> {
         for _ in 0..2 {
             let j = self.sig(end);
             if let Some(a) = self.approx_of(j) {
+                // `至少10最多20`: an approximation word before another number belongs to it
+                if self.starts_number(self.sig(j + 1)) {
+                    break;
+                }
                 approx.get_or_insert(a);
                 steps.push(Step::new(self.text(j), self.width_text(a)));
                 end = j + 1;
