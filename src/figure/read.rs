@@ -1347,6 +1347,14 @@ impl<'a> Parser<'a> {
                 k = j + 1;
                 continue;
             }
+            // `circa il 30%`, `entre el 5`: an article after a prefix word
+            if (approx.is_some() || open)
+                && self.has(j, |r| *r == Role::Filler)
+                && self.starts_number(self.sig(j + 1))
+            {
+                k = j + 1;
+                continue;
+            }
             break;
         }
         let mut q1 = self.parse_qty(k)?;
@@ -1360,7 +1368,13 @@ impl<'a> Parser<'a> {
                 || (self.has(s, |r| *r == Role::RangeAnd) && open));
         let and_close = !sep && self.has(s, |r| *r == Role::RangeAnd);
         if sep || and_close {
-            if let Some(mut b) = self.parse_qty(s + 1) {
+            let mut b_start = s + 1;
+            let f = self.sig(b_start);
+            if self.has(f, |r| *r == Role::Filler) && self.starts_number(self.sig(f + 1)) {
+                // `entre el 5 y el 10%`
+                b_start = f + 1;
+            }
+            if let Some(mut b) = self.parse_qty(b_start) {
                 let close = self.sig(b.end);
                 let closes = self.has(close, |r| *r == Role::RangeClose);
                 if (sep || closes) && compatible(&q1, &b) {
