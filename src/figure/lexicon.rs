@@ -246,7 +246,7 @@ impl Entry {
     pub fn has(&self, f: impl Fn(&Role) -> bool) -> bool {
         self.roles.iter().any(f)
     }
-    pub fn find<T>(&self, f: impl Fn(&Role) -> Option<T>) -> Option<T> {
+    pub fn find<'a, T>(&'a self, f: impl Fn(&'a Role) -> Option<T>) -> Option<T> {
         self.roles.iter().find_map(f)
     }
 }

@@ -720,7 +720,12 @@ impl<'a> Parser<'a> {
             || self.has(i, |r| {
                 matches!(
                     r,
-                    Role::Value(_) | Role::Small(_) | Role::Vague { .. } | Role::Minus
+                    Role::Value(_)
+                        | Role::Small(_)
+                        | Role::Vague { .. }
+                        | Role::Minus
+                        | Role::Part(_)
+                        | Role::Article
                 )
             })
             || (self.has(i, |r| matches!(r, Role::Currency { .. })) && self.is_num(self.sig(i + 1)))
@@ -1024,15 +1029,15 @@ impl<'a> Parser<'a> {
             }
             if let Some(e) = self.entry(j) {
                 if let Some((code, f, o)) = e.find(|r| match r {
-                    Role::Currency { code, factor } => Some((code.clone(), *factor, 0.0)),
+                    Role::Currency { code, factor } => Some((code, *factor, 0.0)),
                     Role::Unit {
                         code,
                         factor,
                         offset,
-                    } => Some((code.clone(), *factor, *offset)),
+                    } => Some((code, *factor, *offset)),
                     _ => None,
                 }) {
-                    if unit.as_ref().is_some_and(|u| *u != code) {
+                    if unit.as_ref().is_some_and(|u| u != code) {
                         return None;
                     }
                     // a unit word is a prefix only if a number follows
@@ -1059,9 +1064,9 @@ impl<'a> Parser<'a> {
                     {
                         return None;
                     }
-                    steps.push(Step::new(self.text(j), unit_meaning(&code, f, o)));
+                    steps.push(Step::new(self.text(j), unit_meaning(code, f, o)));
                     prefix_currency |= e.has(|r| matches!(r, Role::Currency { .. }));
-                    unit = Some(code);
+                    unit = Some(code.clone());
                     factor *= f;
                     offset += o;
                     k = j + 1;
@@ -1119,16 +1124,16 @@ impl<'a> Parser<'a> {
                 }
             };
             if let Some((code, f, o)) = e.find(|r| match r {
-                Role::Currency { code, factor } => Some((code.clone(), *factor, 0.0)),
+                Role::Currency { code, factor } => Some((code, *factor, 0.0)),
                 Role::Unit {
                     code,
                     factor,
                     offset,
-                } => Some((code.clone(), *factor, *offset)),
+                } => Some((code, *factor, *offset)),
                 _ => None,
             }) {
                 if let Some(u) = &unit {
-                    if *u != code {
+                    if u != code {
                         break;
                     }
                     if f == factor && o == offset {
@@ -1141,9 +1146,9 @@ impl<'a> Parser<'a> {
                     }
                     break;
                 }
-                steps.push(Step::new(self.text(j), unit_meaning(&code, f, o)));
+                steps.push(Step::new(self.text(j), unit_meaning(code, f, o)));
                 is_currency = e.has(|r| matches!(r, Role::Currency { .. }));
-                unit = Some(code);
+                unit = Some(code.clone());
                 factor *= f;
                 offset += o;
                 k2 = j + 1;

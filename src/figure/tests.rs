@@ -449,6 +449,58 @@ fn surrounding_words() {
 }
 
 #[test]
+fn more_forms() {
+    check(&[
+        // bare cents after a currency (en, ru, bg)
+        ("en", "$20 43", 20.43, Some("USD"), None),
+        ("en", "20 dollars 43 cents", 20.43, Some("USD"), None),
+        ("ru", "6 руб. 35 коп.", 6.35, Some("RUB"), None),
+        ("bg", "15лв и 50ст", 15.5, Some("BGN"), None),
+        ("zh", "五元六角", 5.6, Some("CNY"), None),
+        ("zh", "一块二", 1.2, Some("CNY"), None),
+        ("th", "ห้าสิบบาทห้าสิบสตางค์", 50.5, Some("THB"), None),
+        // articles after a prefix word
+        ("it", "circa il 30%", 30.0, Some("%"), Some(About)),
+        ("es", "más del 50%", 50.0, Some("%"), Some(Over)),
+        ("de", "rund die Hälfte", 0.5, N, Some(About)),
+        // postfix and infix approximations
+        ("zh", "一千多万", 1e7, N, Some(Over)),
+        ("zh", "二十几万", 2e5, N, Some(Over)),
+        ("th", "100 กว่าล้าน", 1e8, N, Some(Over)),
+        ("en", "100,000-plus", 1e5, N, Some(Over)),
+        // fractions and parts
+        (
+            "en",
+            "three quarters billion us dollars",
+            7.5e8,
+            Some("USD"),
+            None,
+        ),
+        ("en", "one fifth", 0.2, N, None),
+        (
+            "ru",
+            "две целых пять десятых тысячи рублей",
+            2500.0,
+            Some("RUB"),
+            None,
+        ),
+        ("zh", "五分之一", 0.2, N, None),
+        ("zh", "千分之２．４", 0.24, Some("%"), None),
+        ("zh", "七成", 70.0, Some("%"), None),
+        // years in the Buddhist era
+        ("th", "พ.ศ. 2519", 1976.0, Some("year"), None),
+        // Indian English
+        ("en", "Rs 500 crore", 5e9, Some("INR"), None),
+    ]);
+    let f = read("zh", "至少10最多20");
+    assert_eq!((f.approx, f.ends), (Some(Range), Some((10.0, 20.0))));
+    let f = read("zh", "3至5成");
+    assert_eq!((f.unit.as_deref(), f.ends), (Some("%"), Some((30.0, 50.0))));
+    // a hyphen after a word is not a minus
+    assert_eq!(read("en", "COVID-19").value, 19.0);
+}
+
+#[test]
 fn errors() {
     let en = lang("en");
     for text in ["", "   ", "no number here", "billion"] {
