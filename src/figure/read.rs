@@ -995,7 +995,11 @@ impl<'a> Parser<'a> {
                     // `twenty-one`: a hyphen between two number words
                     let n = j + 1;
                     let prev_word = j > 0 && self.has(j - 1, |r| matches!(r, Role::Value(_)));
-                    if prev_word && self.has(n, |r| matches!(r, Role::Value(_))) {
+                    if prev_word
+                        && self.has(n, |r| {
+                            matches!(r, Role::Value(_) | Role::Part(_) | Role::Denominator(_))
+                        })
+                    {
                         k = n;
                         continue;
                     }
