@@ -377,11 +377,32 @@ fn fmt_num(v: f64) -> String {
         format!("{}", v as i64)
     } else {
         let s = format!("{v}");
-        if s.len() > 18 {
+        if s.len() > 24 {
             format!("{v:e}")
         } else {
             s
         }
+    }
+}
+
+/// Rounds to 14 significant digits, to drop the noise of float products (1e11 × 1.1).
+/// Monotone, so the order of lo ≤ value ≤ hi is kept.
+fn clean(v: f64) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    let e = v.abs().log10().floor() as i32 - 13;
+    let r = if e >= 0 {
+        let m = 10f64.powi(e);
+        (v / m).round() * m
+    } else {
+        let m = 10f64.powi(-e);
+        (v * m).round() / m
+    };
+    if r.is_finite() {
+        r
+    } else {
+        v
     }
 }
 
@@ -827,9 +848,14 @@ impl<'a> Parser<'a> {
                                     continue;
                                 }
                                 acc.large(*mult, ab);
-                                local.push(Step::new(self.text(j), fmt_mult(*mult)));
                                 if let Some(a) = &e.ambiguous {
                                     amb = Some(format!("{}: {}", e.surface, a));
+                                    local.push(Step::new(
+                                        self.text(j),
+                                        format!("{} (scale ambiguity: {a})", fmt_mult(*mult)),
+                                    ));
+                                } else {
+                                    local.push(Step::new(self.text(j), fmt_mult(*mult)));
                                 }
                                 took = true;
                             }
@@ -1451,6 +1477,7 @@ impl<'a> Parser<'a> {
                 hi = hi.max(b);
             }
         }
+        let (v, lo, hi) = (clean(v), clean(lo).min(clean(v)), clean(hi).max(clean(v)));
         steps.push(Step::new(
             "interval",
             format!("{} .. {}", fmt_num(lo), fmt_num(hi)),
@@ -1471,8 +1498,14 @@ impl<'a> Parser<'a> {
         if a.unit.is_none() && b.unit.is_some() {
             // `3至5成`: the unit's factor applies to both ends
             a.unit = b.unit.clone();
-            a.value *= b.factor;
-            a.prec *= b.factor;
+            if b.factor != 1.0 {
+                a.value *= b.factor;
+                a.prec *= b.factor;
+                steps.push(Step::new(
+                    "range",
+                    format!("{} applies to both ends", fmt_mult(b.factor)),
+                ));
+            }
         }
         if b.unit.is_none() {
             b.unit = a.unit.clone();
@@ -1493,14 +1526,16 @@ impl<'a> Parser<'a> {
             b.value + (b.prec / 2.0).abs(),
         );
         let (lo, hi) = order(lo, hi);
+        let mid = clean((a.value + b.value) / 2.0);
+        let (lo, hi) = (clean(lo).min(mid), clean(hi).max(mid));
         steps.push(Step::new(
             "interval",
             format!("{} .. {}", fmt_num(lo), fmt_num(hi)),
         ));
         Figure {
-            value: (a.value + b.value) / 2.0,
-            lo: lo.min((a.value + b.value) / 2.0),
-            hi: hi.max((a.value + b.value) / 2.0),
+            value: mid,
+            lo,
+            hi,
             unit: a.unit,
             approx: Some(Approx::Range),
             scale_ambiguity: a.ambiguity.or(b.ambiguity),
