@@ -40,7 +40,8 @@ pub struct FigureLangFile {
     /// Currencies: `$: USD`, `美元: CNY`; `{code: USD, factor: 1e6}` for `MUSD`.
     #[serde(default)]
     pub currencies: BTreeMap<String, Spec>,
-    /// Units: `GW: GW`, `percent: "%"`, `成: {code: "%", factor: 10}`, `พ.ศ.: {code: year, offset: -543}`.
+    /// Units: `GW: GW`, `percent: "%"`, `成: {code: "%", factor: 10}`,
+    /// `พ.ศ.: {code: year, offset: -543, prefix: true}` (units come after the number unless `prefix`).
     #[serde(default)]
     pub units: BTreeMap<String, Spec>,
     /// Sub-units of a currency, as a fraction of it: `cents: 0.01`, `角: 0.1`.
@@ -164,6 +165,9 @@ pub struct FullSpec {
     pub after_number: Option<String>,
     #[serde(default)]
     pub bare: Option<bool>,
+    /// A unit written before the number (`百分之`, `พ.ศ.`); currencies may always come first.
+    #[serde(default)]
+    pub prefix: Option<bool>,
     #[serde(default)]
     pub ambiguous: Option<String>,
 }
@@ -185,6 +189,7 @@ pub(crate) enum Role {
         code: String,
         factor: f64,
         offset: f64,
+        prefix: bool,
     },
     Subunit(f64),
     Approx(Approx),
@@ -473,6 +478,7 @@ fn role_of(section: Section, key: &str, spec: Option<&Spec>) -> Result<Role, Str
                 code,
                 factor,
                 offset,
+                prefix: full.and_then(|f| f.prefix).unwrap_or(false),
             }
         }
         Section::Subunits => Role::Subunit(number_of(

@@ -1064,6 +1064,7 @@ impl<'a> Parser<'a> {
                         code,
                         factor,
                         offset,
+                        prefix: true,
                     } => Some((code, *factor, *offset)),
                     _ => None,
                 }) {
@@ -1159,6 +1160,7 @@ impl<'a> Parser<'a> {
                     code,
                     factor,
                     offset,
+                    ..
                 } => Some((code, *factor, *offset)),
                 _ => None,
             }) {
