@@ -1578,6 +1578,7 @@ fn unit_meaning(code: &str, factor: f64, offset: f64) -> String {
 struct Found {
     figures: Vec<(Range<usize>, Figure, usize, usize)>,
     unattached: Vec<String>,
+    abbreviations: Vec<String>,
 }
 
 fn find_all(text: &str, lang: &FigureLang) -> Found {
@@ -1625,9 +1626,28 @@ fn find_all(text: &str, lang: &FigureLang) -> Found {
             unattached.push(t.slice(tok.s, tok.e).to_string());
         }
     }
+    // an unknown abbreviation right after a figure (`5 bil.`) may be a scale word we do not know
+    let mut abbreviations = Vec::new();
+    for (_, _, _, e) in &figures {
+        let k = p.sig(*e);
+        let Some(tok) = p.toks.get(k) else { continue };
+        let word = t.slice(tok.s, tok.e);
+        let dot = p
+            .toks
+            .get(k + 1)
+            .is_some_and(|d| d.kind == TK::Other && p.text(k + 1) == ".");
+        if tok.kind == TK::Other
+            && dot
+            && word.chars().count() <= 5
+            && word.chars().all(char::is_alphabetic)
+        {
+            abbreviations.push(format!("{word}."));
+        }
+    }
     Found {
         figures,
         unattached,
+        abbreviations,
     }
 }
 
@@ -1653,6 +1673,13 @@ pub(super) fn read_figure(text: &str, lang: &FigureLang) -> Result<Figure, Figur
     let mut figs = found.figures;
     if figs.is_empty() {
         return err(format!("no number found in «{}»", text.trim()));
+    }
+    if let Some(w) = found.abbreviations.first() {
+        return err(format!(
+            "unknown abbreviation «{w}» after the number in «{}»: if it is a scale or unit word, \
+             add it to the language's figures.yaml",
+            text.trim()
+        ));
     }
     if let Some(w) = found.unattached.first() {
         return err(format!(

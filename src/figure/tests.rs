@@ -509,6 +509,8 @@ fn errors() {
     }
     let e = read_figure("5 GW and 7 GW", &en).unwrap_err();
     assert!(e.reason.contains("two different figures"), "{e}");
+    let e = read_figure("5 bil. dollars", &en).unwrap_err();
+    assert!(e.reason.contains("abbreviation"), "{e}");
     let e = read_figure("100 new billion", &en).unwrap_err();
     assert!(e.reason.contains("not attached"), "{e}");
     // the same figure twice is one figure
