@@ -1367,7 +1367,8 @@ impl<'a> Parser<'a> {
         let mut approx: Option<Approx> = None;
         let mut open = false;
         let mut k = i;
-        let first = self.sig(i);
+        let mut first = self.sig(i);
+        let mut open_word: Option<(usize, usize)> = None;
         for _ in 0..MAX_PREFIX {
             let j = self.sig(k);
             if let Some(a) = self.approx_of(j) {
@@ -1380,6 +1381,7 @@ impl<'a> Parser<'a> {
             }
             if self.has(j, |r| *r == Role::RangeOpen) {
                 open = true;
+                open_word = Some((j, steps.len()));
                 steps.push(Step::new(self.text(j), "range from"));
                 k = j + 1;
                 continue;
@@ -1452,6 +1454,13 @@ impl<'a> Parser<'a> {
         let fig = match q2 {
             Some(b) => self.range_figure(q1, b, steps),
             None => {
+                // `up from 87 GW`: an opening word without a range is not part of the figure
+                if let Some((j, at)) = open_word {
+                    steps.remove(at);
+                    if j == first {
+                        first = self.sig(j + 1);
+                    }
+                }
                 let approx = approx.or(q1.approx);
                 self.single_figure(q1, approx, steps)
             }
