@@ -933,9 +933,7 @@ impl<'a> Parser<'a> {
                                     continue;
                                 }
                                 let n = self.sig(j + 1);
-                                let mut probe = Acc::new();
-                                probe.any = false;
-                                if !self.continues(n, &probe) {
+                                if !self.continues(n, &Acc::new()) {
                                     continue;
                                 }
                                 acc = Acc::new();
@@ -1144,7 +1142,7 @@ impl<'a> Parser<'a> {
         let mut scale_tail = acc.scale_tail;
         let mut end = k2;
         // postfixes: unit, currency, scale after a currency (`75 USD million`), sub-units
-        let mut after_currency: Option<f64> = None;
+        let mut after_unit = false;
         let mut is_currency = prefix_currency;
         for _ in 0..8 {
             let j = self.sig(k2);
@@ -1173,7 +1171,7 @@ impl<'a> Parser<'a> {
                         is_currency |= e.has(|r| matches!(r, Role::Currency { .. }));
                         k2 = j + 1;
                         end = k2;
-                        after_currency = Some(1.0);
+                        after_unit = true;
                         continue;
                     }
                     break;
@@ -1185,7 +1183,7 @@ impl<'a> Parser<'a> {
                 offset += o;
                 k2 = j + 1;
                 end = k2;
-                after_currency = Some(1.0);
+                after_unit = true;
                 continue;
             }
             if let Some((m, _)) = e.find(|r| match r {
@@ -1214,7 +1212,7 @@ impl<'a> Parser<'a> {
                 &unit,
             ) {
                 // `一吨半`, `三成半`
-                if after_currency.is_some() {
+                if after_unit {
                     value += p;
                     steps.push(Step::new(self.text(j), format!("+{}", fmt_num(p))));
                     k2 = j + 1;
