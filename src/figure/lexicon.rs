@@ -168,6 +168,9 @@ pub struct FullSpec {
     /// A unit written before the number (`百分之`, `พ.ศ.`); currencies may always come first.
     #[serde(default)]
     pub prefix: Option<bool>,
+    /// A scale that counts only written right after the digits (`5m`, `$5m`; `500 m` is metres).
+    #[serde(default)]
+    pub attached: Option<bool>,
     #[serde(default)]
     pub ambiguous: Option<String>,
 }
@@ -180,6 +183,7 @@ pub(crate) enum Role {
     Scale {
         mult: f64,
         bare: bool,
+        attached: bool,
     },
     Currency {
         code: String,
@@ -467,6 +471,7 @@ fn role_of(section: Section, key: &str, spec: Option<&Spec>) -> Result<Role, Str
         Section::Scales => Role::Scale {
             mult: number_of(spec.unwrap_or(&Spec::Number(0.0)), "scale", key)?,
             bare: full.and_then(|f| f.bare).unwrap_or(false),
+            attached: full.and_then(|f| f.attached).unwrap_or(false),
         },
         Section::Currencies => {
             let (code, factor, _) = code_of(spec.unwrap_or(&Spec::Number(0.0)), "currency", key)?;

@@ -843,8 +843,14 @@ impl<'a> Parser<'a> {
                                 local.push(Step::new(self.text(j), fmt_mult(*m)));
                                 took = true;
                             }
-                            Role::Scale { mult, bare } => {
-                                if !(acc.any || *bare || self.lang.bare_scales) {
+                            Role::Scale {
+                                mult,
+                                bare,
+                                attached,
+                            } => {
+                                if !(acc.any || *bare || self.lang.bare_scales)
+                                    || (*attached && (j != k || !acc.literal_last))
+                                {
                                     continue;
                                 }
                                 acc.large(*mult, ab);
@@ -1187,7 +1193,11 @@ impl<'a> Parser<'a> {
                 continue;
             }
             if let Some((m, _)) = e.find(|r| match r {
-                Role::Scale { mult, bare } => Some((*mult, *bare)),
+                Role::Scale {
+                    mult,
+                    bare,
+                    attached: false,
+                } => Some((*mult, *bare)),
                 _ => None,
             }) {
                 if unit.is_some() && m > 1.0 {

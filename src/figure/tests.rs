@@ -489,6 +489,10 @@ fn more_forms() {
         ("zh", "七成", 70.0, Some("%"), None),
         // years in the Buddhist era
         ("th", "พ.ศ. 2519", 1976.0, Some("year"), None),
+        // `m` is million right after digits, metres after a space
+        ("en", "$5m", 5e6, Some("USD"), None),
+        ("en", "500 m", 500.0, Some("m"), None),
+        ("en", "5 t", 5.0, Some("t"), None),
         // Indian English
         ("en", "Rs 500 crore", 5e9, Some("INR"), None),
     ]);
