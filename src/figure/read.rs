@@ -1606,7 +1606,11 @@ fn find_all(text: &str, lang: &FigureLang) -> Found {
     let mut covered = vec![false; p.toks.len()];
     let mut i = 0;
     while i < p.toks.len() {
-        if p.toks[i].kind == TK::Space {
+        // only numbers, dashes and known words can start a figure
+        if matches!(
+            p.toks[i].kind,
+            TK::Space | TK::Other | TK::Comma | TK::Slash
+        ) {
             i += 1;
             continue;
         }
