@@ -31,10 +31,14 @@
 //!   does not know. [`read_figure`] reads a value field: unknown words around the figure are
 //!   tolerated (`3 万个企业职位`, `0.5 kilograms of strawberries`), but it fails when it finds no
 //!   figure, two different figures, or a scale, currency or unit word that belongs to no figure
-//!   (`100 new billion`), since then the figure could be misread. Two figures are still one
+//!   (`100 new billion`), or an unknown abbreviation right after the number (`5 bil.`), since
+//!   then the figure could be misread. Two figures are still one
 //!   reading when they are the same (`forty-five (45)`), when the second is a conversion in
 //!   brackets (`$1.2 billion (€1.1 billion)`), or when one is a lower and the other an upper
 //!   bound (`above 1000 and below 1500`, `至少10最多20`: a range).
+//! * **Scale ambiguity.** Scale words declared `ambiguous` in the YAML (bg `билион`, pl `bilion`,
+//!   de `Billion`, es `billón`, fr `billion`: long scale) set `scale_ambiguity` with the reason
+//!   and say so in the steps.
 //!
 //! Linear time: the word tries are walked at most the length of their longest surface from each
 //! position, words of spaced scripts are only matched at word starts, and each token is parsed a
