@@ -613,6 +613,8 @@ impl Acc {
             _ => 1.0,
         };
         self.section += d * m;
+        // `2-3 หมื่นล้าน`: what multiplies the last digit, for the other end of a range
+        self.scale_tail *= m;
         self.digit = None;
         self.prev_mult = Some(m);
         self.abbrev = None;

@@ -346,6 +346,7 @@ fn ranges() {
         ("zh", "10到20", 10.0, 20.0, None),
         ("zh", "10至20亿元", 10e8, 20e8, Some("CNY")),
         ("th", "10-20 ล้านบาท", 10e6, 20e6, Some("THB")),
+        ("th", "2-3 หมื่นล้านบาท", 2e10, 3e10, Some("THB")),
         ("de", "zwischen 5 und 10 Mrd. Euro", 5e9, 10e9, Some("EUR")),
         ("es", "entre 5 y 10 millones", 5e6, 10e6, None),
         ("fr", "entre 5 et 10 milliards", 5e9, 10e9, None),
