@@ -831,7 +831,12 @@ impl<'a> Parser<'a> {
                     let mut filler_taken = false;
                     for r in &e.roles {
                         match r {
-                            Role::Value(v) if acc.can_word(*v) => {
+                            // `un 2,5%`: an article that is also `one` is an article before digits
+                            Role::Value(v)
+                                if acc.can_word(*v)
+                                    && !(e.has(|r| *r == Role::Article)
+                                        && self.is_num(self.sig(j + 1))) =>
+                            {
                                 acc.word(*v);
                                 local.push(Step::new(self.text(j), fmt_num(*v)));
                                 took = true;

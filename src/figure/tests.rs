@@ -460,6 +460,9 @@ fn more_forms() {
         ("zh", "五元六角", 5.6, Some("CNY"), None),
         ("zh", "一块二", 1.2, Some("CNY"), None),
         ("th", "ห้าสิบบาทห้าสิบสตางค์", 50.5, Some("THB"), None),
+        // an article that is also `one`
+        ("es", "un 2,5%", 2.5, Some("%"), None),
+        ("es", "treinta y un millones", 31e6, N, None),
         // articles after a prefix word
         ("it", "circa il 30%", 30.0, Some("%"), Some(About)),
         ("es", "más del 50%", 50.0, Some("%"), Some(Over)),
