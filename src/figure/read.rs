@@ -1246,6 +1246,8 @@ impl<'a> Parser<'a> {
                         Role::Currency { .. } | Role::Unit { .. } | Role::Scale { .. }
                     )
                 }) && !self.has(n, |r| matches!(r, Role::Value(_)))
+                    // `$5bn and $7bn`: a currency before digits starts the next figure
+                    && !self.starts_number(self.sig(n + 1))
                 {
                     k2 = n;
                     continue;

@@ -338,6 +338,7 @@ fn ranges() {
     let cases: &[(&str, &str, f64, f64, Option<&str>)] = &[
         ("en", "$64-72 billion", 64e9, 72e9, Some("USD")),
         ("en", "between 5 and 10", 5.0, 10.0, None),
+        ("en", "between $5bn and $7bn", 5e9, 7e9, Some("USD")),
         ("en", "from 10 to 20 dollars", 10.0, 20.0, Some("USD")),
         ("ru", "от 60 до 65 млрд", 60e9, 65e9, None),
         ("ru", "между 10 и 20 долларами", 10.0, 20.0, Some("USD")),
