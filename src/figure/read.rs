@@ -1702,7 +1702,15 @@ pub(super) fn read_figure(text: &str, lang: &FigureLang) -> Result<Figure, Figur
     let found = find_all(text, lang);
     let mut figs = found.figures;
     if figs.is_empty() {
-        return err(format!("no number found in «{}»", text.trim()));
+        let digits = text.chars().any(|c| normalize_char(c).is_ascii_digit());
+        return err(if digits {
+            format!(
+                "no figure could be read in «{}» (a number out of range?)",
+                text.trim()
+            )
+        } else {
+            format!("no number found in «{}»", text.trim())
+        });
     }
     if let Some(w) = found.abbreviations.first() {
         return err(format!(
