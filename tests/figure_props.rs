@@ -124,8 +124,26 @@ fn check_all(s: &str) {
     }
 }
 
+/// Writes `int.frac` the way a language groups and separates digits.
+fn write_number(int: u64, frac: &str, group: &str, decimal: &str) -> String {
+    let digits = int.to_string();
+    let mut out = String::new();
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k).is_multiple_of(3) {
+            out.push_str(group);
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push_str(decimal);
+        out.push_str(frac);
+    }
+    out
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    // 256 cases unless PROPTEST_CASES says otherwise
+    #![proptest_config(ProptestConfig::default())]
 
     #[test]
     fn never_panics_on_any_string(s in "\\PC{0,40}") {
@@ -135,5 +153,32 @@ proptest! {
     #[test]
     fn never_panics_on_figure_pieces(s in figureish()) {
         check_all(&s);
+    }
+
+    /// Digits written with each language's separators read back to their value, with the
+    /// rounding interval of their last digit, scaled by the scale word.
+    #[test]
+    fn written_numbers_read_back(
+        int in 0u64..10_000_000_000,
+        frac in "[0-9]{0,3}",
+        which in 0usize..4,
+        scale in 0usize..3,
+    ) {
+        // (language index in LANGS, thousands separator, decimal separator, scale words)
+        let styles: [(usize, &str, &str, [&str; 3]); 4] = [
+            (0, ",", ".", ["", " million", " billion"]),
+            (1, "\u{a0}", ",", ["", " млн", " млрд"]),
+            (6, ".", ",", ["", " Mio.", " Mrd."]),
+            (8, "\u{202f}", ",", ["", " millions", " milliards"]),
+        ];
+        let (li, group, decimal, words) = styles[which];
+        let text = format!("{}{}", write_number(int, &frac, group, decimal), words[scale]);
+        let mult = [1.0, 1e6, 1e9][scale];
+        let want: f64 = format!("{int}.{}", if frac.is_empty() { "0" } else { &frac }).parse::<f64>().unwrap() * mult;
+        let unit = 10f64.powi(-(frac.len() as i32)) * mult;
+        let f = read_figure(&text, &langs()[li]).unwrap();
+        let tol = 1e-9 * want.abs().max(1.0);
+        prop_assert!((f.value - want).abs() <= tol, "{text}: {} != {want}", f.value);
+        prop_assert!((f.hi - f.lo - unit).abs() <= tol.max(unit * 1e-6), "{text}: {} .. {}", f.lo, f.hi);
     }
 }

@@ -40,7 +40,8 @@ pub struct FigureLangFile {
     /// Currencies: `$: USD`, `美元: CNY`; `{code: USD, factor: 1e6}` for `MUSD`.
     #[serde(default)]
     pub currencies: BTreeMap<String, Spec>,
-    /// Units: `GW: GW`, `percent: "%"`, `成: {code: "%", factor: 10}`, `พ.ศ.: {code: year, offset: -543}`.
+    /// Units: `GW: GW`, `percent: "%"`, `成: {code: "%", factor: 10}`,
+    /// `พ.ศ.: {code: year, offset: -543, prefix: true}` (units come after the number unless `prefix`).
     #[serde(default)]
     pub units: BTreeMap<String, Spec>,
     /// Sub-units of a currency, as a fraction of it: `cents: 0.01`, `角: 0.1`.
@@ -123,6 +124,9 @@ pub struct Settings {
     /// Units come before tens, joined by a filler (`dreiundzwanzig`, `one and twenty`).
     #[serde(default)]
     pub units_before_tens: Option<bool>,
+    /// A bare number under 100 after a currency counts its hundredths (`$20 43` = 20.43).
+    #[serde(default)]
+    pub bare_subunits: Option<bool>,
 }
 
 /// How an approximation widens the interval: `lo`/`hi` are factors of the value.
@@ -161,6 +165,12 @@ pub struct FullSpec {
     pub after_number: Option<String>,
     #[serde(default)]
     pub bare: Option<bool>,
+    /// A unit written before the number (`百分之`, `พ.ศ.`); currencies may always come first.
+    #[serde(default)]
+    pub prefix: Option<bool>,
+    /// A scale that counts only written right after the digits (`5m`, `$5m`; `500 m` is metres).
+    #[serde(default)]
+    pub attached: Option<bool>,
     #[serde(default)]
     pub ambiguous: Option<String>,
 }
@@ -173,6 +183,7 @@ pub(crate) enum Role {
     Scale {
         mult: f64,
         bare: bool,
+        attached: bool,
     },
     Currency {
         code: String,
@@ -182,6 +193,7 @@ pub(crate) enum Role {
         code: String,
         factor: f64,
         offset: f64,
+        prefix: bool,
     },
     Subunit(f64),
     Approx(Approx),
@@ -243,8 +255,36 @@ impl Entry {
     pub fn has(&self, f: impl Fn(&Role) -> bool) -> bool {
         self.roles.iter().any(f)
     }
-    pub fn find<T>(&self, f: impl Fn(&Role) -> Option<T>) -> Option<T> {
+    pub fn find<'a, T>(&'a self, f: impl Fn(&'a Role) -> Option<T>) -> Option<T> {
         self.roles.iter().find_map(f)
+    }
+}
+
+/// A fast hasher for `char` keys (the trie is walked at every position of the text).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct BuildCharHasher;
+
+#[derive(Debug, Default)]
+pub(crate) struct CharHasher(u64);
+
+impl std::hash::Hasher for CharHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (u64::from(n) ^ 0x9e37_79b9_7f4a_7c15).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::BuildHasher for BuildCharHasher {
+    type Hasher = CharHasher;
+    fn build_hasher(&self) -> CharHasher {
+        CharHasher(0)
     }
 }
 
@@ -256,7 +296,7 @@ pub(crate) struct Trie {
 
 #[derive(Debug, Clone, Default)]
 struct Node {
-    next: HashMap<char, u32>,
+    next: HashMap<char, u32, BuildCharHasher>,
     word: Option<u32>,
     stem: Option<u32>,
 }
@@ -348,6 +388,7 @@ pub struct FigureLang {
     pub(crate) bare_scales: bool,
     pub(crate) compound_words: bool,
     pub(crate) units_before_tens: bool,
+    pub(crate) bare_subunits: bool,
     pub(crate) widths: HashMap<Approx, Width>,
 }
 
@@ -430,6 +471,7 @@ fn role_of(section: Section, key: &str, spec: Option<&Spec>) -> Result<Role, Str
         Section::Scales => Role::Scale {
             mult: number_of(spec.unwrap_or(&Spec::Number(0.0)), "scale", key)?,
             bare: full.and_then(|f| f.bare).unwrap_or(false),
+            attached: full.and_then(|f| f.attached).unwrap_or(false),
         },
         Section::Currencies => {
             let (code, factor, _) = code_of(spec.unwrap_or(&Spec::Number(0.0)), "currency", key)?;
@@ -441,6 +483,7 @@ fn role_of(section: Section, key: &str, spec: Option<&Spec>) -> Result<Role, Str
                 code,
                 factor,
                 offset,
+                prefix: full.and_then(|f| f.prefix).unwrap_or(false),
             }
         }
         Section::Subunits => Role::Subunit(number_of(
@@ -548,6 +591,9 @@ impl FigureLang {
             }
             if let Some(b) = s.units_before_tens {
                 lang.units_before_tens = b;
+            }
+            if let Some(b) = s.bare_subunits {
+                lang.bare_subunits = b;
             }
             for (k, v) in &file.fold {
                 let mut a = k.chars();

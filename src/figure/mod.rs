@@ -18,7 +18,9 @@
 //!   half a unit of that digit, scaled by the scale words after it (`$26.3 billion` → 26.25e9 ..
 //!   26.35e9). Trailing zeros are taken as written digits: `$100 billion` → 99.5e9 .. 100.5e9,
 //!   `3000` → 2999.5 .. 3000.5, and `two hundred billion` reads like `200 billion`.
-//!   Multipliers inside a group do not change the precision (`三百万` = `300万`, ±5000).
+//!   Number words are precise to the unit before the scale words (`三百万` = `300万`, ±5000);
+//!   digits followed by a multiplier are as precise as their last digit times the multiplier
+//!   (`5.5 หมื่นล้าน` = 5.5 × 1e10 ± 0.05 × 1e10, `3千` = 3000 ± 500).
 //! * **Approximations** widen the interval to the hull of the rounding interval and
 //!   `[value × lo, value × hi]`, with the factors of `approx_widths` (common file: about 0.9..1.1,
 //!   over and at_least 1..1.5, under 0.5..1, up_to 0..1). Vague amounts (`tens of billions`,
@@ -29,7 +31,14 @@
 //!   does not know. [`read_figure`] reads a value field: unknown words around the figure are
 //!   tolerated (`3 万个企业职位`, `0.5 kilograms of strawberries`), but it fails when it finds no
 //!   figure, two different figures, or a scale, currency or unit word that belongs to no figure
-//!   (`100 new billion`), since then the figure could be misread.
+//!   (`100 new billion`), or an unknown abbreviation right after the number (`5 bil.`), since
+//!   then the figure could be misread. Two figures are still one
+//!   reading when they are the same (`forty-five (45)`), when the second is a conversion in
+//!   brackets (`$1.2 billion (€1.1 billion)`), or when one is a lower and the other an upper
+//!   bound (`above 1000 and below 1500`, `至少10最多20`: a range).
+//! * **Scale ambiguity.** Scale words declared `ambiguous` in the YAML (bg `билион`, pl `bilion`,
+//!   de `Billion`, es `billón`, fr `billion`: long scale) set `scale_ambiguity` with the reason
+//!   and say so in the steps.
 //!
 //! Linear time: the word tries are walked at most the length of their longest surface from each
 //! position, words of spaced scripts are only matched at word starts, and each token is parsed a

@@ -342,10 +342,11 @@ impl FigureLang {
                     Some((v, unit, digits, e)) => (TK::Num { v, unit, digits }, e),
                     None => (TK::Other, i + 1),
                 }
-            } else if c == '-' {
-                (TK::Dash, i + 1)
             } else if let Some((e, w)) = self.match_word(t, i, &mut buf) {
                 (TK::Word(w), e)
+            } else if c == '-' {
+                // a dash is a minus sign before a number, or joins the ends of a range
+                (TK::Dash, i + 1)
             } else if c == '/' {
                 (TK::Slash, i + 1)
             } else if c == ',' || c == ';' {
@@ -376,11 +377,32 @@ fn fmt_num(v: f64) -> String {
         format!("{}", v as i64)
     } else {
         let s = format!("{v}");
-        if s.len() > 18 {
+        if s.len() > 24 {
             format!("{v:e}")
         } else {
             s
         }
+    }
+}
+
+/// Rounds to 14 significant digits, to drop the noise of float products (1e11 × 1.1).
+/// Monotone, so the order of lo ≤ value ≤ hi is kept.
+fn clean(v: f64) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    let e = v.abs().log10().floor() as i32 - 13;
+    let r = if e >= 0 {
+        let m = 10f64.powi(e);
+        (v / m).round() * m
+    } else {
+        let m = 10f64.powi(-e);
+        (v * m).round() / m
+    };
+    if r.is_finite() {
+        r
+    } else {
+        v
     }
 }
 
@@ -582,11 +604,17 @@ impl Acc {
 
     fn small(&mut self, m: f64) {
         self.end_frac();
+        if self.literal_last {
+            // `5.5 หมื่น`, `3千`: digits written with figures are as precise as their last digit
+            self.unit *= m;
+        }
         let d = match self.digit {
             Some(d) if !(self.zero && d == 0.0) => d,
             _ => 1.0,
         };
         self.section += d * m;
+        // `2-3 หมื่นล้าน`: what multiplies the last digit, for the other end of a range
+        self.scale_tail *= m;
         self.digit = None;
         self.prev_mult = Some(m);
         self.abbrev = None;
@@ -647,6 +675,8 @@ struct Qty {
     approx: Option<Approx>,
     vague: Option<(f64, f64)>,
     scale_tail: f64,
+    /// The factor of the unit or currency (`成` = 10 %, `MUSD` = 1e6 USD).
+    factor: f64,
     ambiguity: Option<String>,
     steps: Vec<Step>,
     end: usize,
@@ -705,6 +735,23 @@ impl<'a> Parser<'a> {
             Some(w) => format!("{}: {}..{} × value", a.name(), fmt_num(w.lo), fmt_num(w.hi)),
             None => a.name().to_string(),
         }
+    }
+
+    /// Does a number (or a currency before one) start at `i`?
+    fn starts_number(&self, i: usize) -> bool {
+        self.is_num(i)
+            || self.has(i, |r| {
+                matches!(
+                    r,
+                    Role::Value(_)
+                        | Role::Small(_)
+                        | Role::Vague { .. }
+                        | Role::Minus
+                        | Role::Part(_)
+                        | Role::Article
+                )
+            })
+            || (self.has(i, |r| matches!(r, Role::Currency { .. })) && self.is_num(self.sig(i + 1)))
     }
 
     /// Does the token at `i` continue a number in `acc`?
@@ -784,7 +831,12 @@ impl<'a> Parser<'a> {
                     let mut filler_taken = false;
                     for r in &e.roles {
                         match r {
-                            Role::Value(v) if acc.can_word(*v) => {
+                            // `un 2,5%`: an article that is also `one` is an article before digits
+                            Role::Value(v)
+                                if acc.can_word(*v)
+                                    && !(e.has(|r| *r == Role::Article)
+                                        && self.is_num(self.sig(j + 1))) =>
+                            {
                                 acc.word(*v);
                                 local.push(Step::new(self.text(j), fmt_num(*v)));
                                 took = true;
@@ -798,14 +850,25 @@ impl<'a> Parser<'a> {
                                 local.push(Step::new(self.text(j), fmt_mult(*m)));
                                 took = true;
                             }
-                            Role::Scale { mult, bare } => {
-                                if !(acc.any || *bare || self.lang.bare_scales) {
+                            Role::Scale {
+                                mult,
+                                bare,
+                                attached,
+                            } => {
+                                if !(acc.any || *bare || self.lang.bare_scales)
+                                    || (*attached && (j != k || !acc.literal_last))
+                                {
                                     continue;
                                 }
                                 acc.large(*mult, ab);
-                                local.push(Step::new(self.text(j), fmt_mult(*mult)));
                                 if let Some(a) = &e.ambiguous {
                                     amb = Some(format!("{}: {}", e.surface, a));
+                                    local.push(Step::new(
+                                        self.text(j),
+                                        format!("{} (scale ambiguity: {a})", fmt_mult(*mult)),
+                                    ));
+                                } else {
+                                    local.push(Step::new(self.text(j), fmt_mult(*mult)));
                                 }
                                 took = true;
                             }
@@ -883,9 +946,7 @@ impl<'a> Parser<'a> {
                                     continue;
                                 }
                                 let n = self.sig(j + 1);
-                                let mut probe = Acc::new();
-                                probe.any = false;
-                                if !self.continues(n, &probe) {
+                                if !self.continues(n, &Acc::new()) {
                                     continue;
                                 }
                                 acc = Acc::new();
@@ -971,7 +1032,11 @@ impl<'a> Parser<'a> {
                     // `twenty-one`: a hyphen between two number words
                     let n = j + 1;
                     let prev_word = j > 0 && self.has(j - 1, |r| matches!(r, Role::Value(_)));
-                    if prev_word && self.has(n, |r| matches!(r, Role::Value(_))) {
+                    if prev_word
+                        && self.has(n, |r| {
+                            matches!(r, Role::Value(_) | Role::Part(_) | Role::Denominator(_))
+                        })
+                    {
                         k = n;
                         continue;
                     }
@@ -1005,15 +1070,16 @@ impl<'a> Parser<'a> {
             }
             if let Some(e) = self.entry(j) {
                 if let Some((code, f, o)) = e.find(|r| match r {
-                    Role::Currency { code, factor } => Some((code.clone(), *factor, 0.0)),
+                    Role::Currency { code, factor } => Some((code, *factor, 0.0)),
                     Role::Unit {
                         code,
                         factor,
                         offset,
-                    } => Some((code.clone(), *factor, *offset)),
+                        prefix: true,
+                    } => Some((code, *factor, *offset)),
                     _ => None,
                 }) {
-                    if unit.as_ref().is_some_and(|u| *u != code) {
+                    if unit.as_ref().is_some_and(|u| u != code) {
                         return None;
                     }
                     // a unit word is a prefix only if a number follows
@@ -1040,9 +1106,9 @@ impl<'a> Parser<'a> {
                     {
                         return None;
                     }
-                    steps.push(Step::new(self.text(j), unit_meaning(&code, f, o)));
+                    steps.push(Step::new(self.text(j), unit_meaning(code, f, o)));
                     prefix_currency |= e.has(|r| matches!(r, Role::Currency { .. }));
-                    unit = Some(code);
+                    unit = Some(code.clone());
                     factor *= f;
                     offset += o;
                     k = j + 1;
@@ -1062,7 +1128,11 @@ impl<'a> Parser<'a> {
                     }
                 }
             }
-            if self.toks[j].kind == TK::Dash && sign > 0.0 {
+            // a dash right after a word or a number is a hyphen (`COVID-19`), not a minus
+            let free = j == 0
+                || matches!(self.toks[j - 1].kind, TK::Space | TK::Word(_) | TK::Comma)
+                || self.text(j - 1) == "(";
+            if self.toks[j].kind == TK::Dash && sign > 0.0 && free {
                 let n = if self.toks.get(j + 1).is_some_and(|t| t.kind == TK::Space) {
                     j + 2
                 } else {
@@ -1085,7 +1155,7 @@ impl<'a> Parser<'a> {
         let mut scale_tail = acc.scale_tail;
         let mut end = k2;
         // postfixes: unit, currency, scale after a currency (`75 USD million`), sub-units
-        let mut after_currency: Option<f64> = None;
+        let mut after_unit = false;
         let mut is_currency = prefix_currency;
         for _ in 0..8 {
             let j = self.sig(k2);
@@ -1096,16 +1166,17 @@ impl<'a> Parser<'a> {
                 }
             };
             if let Some((code, f, o)) = e.find(|r| match r {
-                Role::Currency { code, factor } => Some((code.clone(), *factor, 0.0)),
+                Role::Currency { code, factor } => Some((code, *factor, 0.0)),
                 Role::Unit {
                     code,
                     factor,
                     offset,
-                } => Some((code.clone(), *factor, *offset)),
+                    ..
+                } => Some((code, *factor, *offset)),
                 _ => None,
             }) {
                 if let Some(u) = &unit {
-                    if *u != code {
+                    if u != code {
                         break;
                     }
                     if f == factor && o == offset {
@@ -1113,23 +1184,27 @@ impl<'a> Parser<'a> {
                         is_currency |= e.has(|r| matches!(r, Role::Currency { .. }));
                         k2 = j + 1;
                         end = k2;
-                        after_currency = Some(1.0);
+                        after_unit = true;
                         continue;
                     }
                     break;
                 }
-                steps.push(Step::new(self.text(j), unit_meaning(&code, f, o)));
+                steps.push(Step::new(self.text(j), unit_meaning(code, f, o)));
                 is_currency = e.has(|r| matches!(r, Role::Currency { .. }));
-                unit = Some(code);
+                unit = Some(code.clone());
                 factor *= f;
                 offset += o;
                 k2 = j + 1;
                 end = k2;
-                after_currency = Some(1.0);
+                after_unit = true;
                 continue;
             }
             if let Some((m, _)) = e.find(|r| match r {
-                Role::Scale { mult, bare } => Some((*mult, *bare)),
+                Role::Scale {
+                    mult,
+                    bare,
+                    attached: false,
+                } => Some((*mult, *bare)),
                 _ => None,
             }) {
                 if unit.is_some() && m > 1.0 {
@@ -1154,7 +1229,7 @@ impl<'a> Parser<'a> {
                 &unit,
             ) {
                 // `一吨半`, `三成半`
-                if after_currency.is_some() {
+                if after_unit {
                     value += p;
                     steps.push(Step::new(self.text(j), format!("+{}", fmt_num(p))));
                     k2 = j + 1;
@@ -1171,6 +1246,8 @@ impl<'a> Parser<'a> {
                         Role::Currency { .. } | Role::Unit { .. } | Role::Scale { .. }
                     )
                 }) && !self.has(n, |r| matches!(r, Role::Value(_)))
+                    // `$5bn and $7bn`: a currency before digits starts the next figure
+                    && !self.starts_number(self.sig(n + 1))
                 {
                     k2 = n;
                     continue;
@@ -1218,6 +1295,35 @@ impl<'a> Parser<'a> {
                     last_factor = f;
                     continue;
                 }
+                let plain_end = !self.has(s, |r| {
+                    matches!(
+                        r,
+                        Role::Scale { .. }
+                            | Role::Small(_)
+                            | Role::Currency { .. }
+                            | Role::Unit { .. }
+                            | Role::Part(_)
+                            | Role::AddPart(_)
+                    )
+                }) && !self.toks.get(s).is_some_and(|t| t.kind == TK::Dash);
+                // `$20 43`, `20 dollars and 43`: a bare number under 100 after a currency is cents
+                if self.lang.bare_subunits
+                    && is_currency
+                    && last_factor == 1.0
+                    && (0.0..100.0).contains(&sv)
+                    && sv.fract() == 0.0
+                    && sacc.total == 0.0
+                    && sacc.vague.is_none()
+                    && plain_end
+                    && (!self.is_num(j) || self.text(j).chars().count() <= 2)
+                {
+                    value += sv * 0.01;
+                    prec = 0.01;
+                    steps.extend(sub_steps);
+                    steps.push(Step::new(self.text_span(j, sk), "×0.01 of the currency"));
+                    end = sk;
+                    break;
+                }
                 // `一块二`: a bare digit after a currency is its next lower unit
                 if ab
                     && skipped == 0
@@ -1264,6 +1370,7 @@ impl<'a> Parser<'a> {
             approx,
             vague: acc.vague.take(),
             scale_tail,
+            factor,
             ambiguity: amb,
             steps,
             end,
@@ -1277,7 +1384,8 @@ impl<'a> Parser<'a> {
         let mut approx: Option<Approx> = None;
         let mut open = false;
         let mut k = i;
-        let first = self.sig(i);
+        let mut first = self.sig(i);
+        let mut open_word: Option<(usize, usize)> = None;
         for _ in 0..MAX_PREFIX {
             let j = self.sig(k);
             if let Some(a) = self.approx_of(j) {
@@ -1290,13 +1398,22 @@ impl<'a> Parser<'a> {
             }
             if self.has(j, |r| *r == Role::RangeOpen) {
                 open = true;
+                open_word = Some((j, steps.len()));
                 steps.push(Step::new(self.text(j), "range from"));
+                k = j + 1;
+                continue;
+            }
+            // `circa il 30%`, `entre el 5`: an article after a prefix word
+            if (approx.is_some() || open)
+                && self.has(j, |r| *r == Role::Filler)
+                && self.starts_number(self.sig(j + 1))
+            {
                 k = j + 1;
                 continue;
             }
             break;
         }
-        let q1 = self.parse_qty(k)?;
+        let mut q1 = self.parse_qty(k)?;
         let mut end = q1.end;
         // a range?
         let mut q2: Option<Qty> = None;
@@ -1307,13 +1424,19 @@ impl<'a> Parser<'a> {
                 || (self.has(s, |r| *r == Role::RangeAnd) && open));
         let and_close = !sep && self.has(s, |r| *r == Role::RangeAnd);
         if sep || and_close {
-            if let Some(b) = self.parse_qty(s + 1) {
+            let mut b_start = s + 1;
+            let f = self.sig(b_start);
+            if self.has(f, |r| *r == Role::Filler) && self.starts_number(self.sig(f + 1)) {
+                // `entre el 5 y el 10%`
+                b_start = f + 1;
+            }
+            if let Some(mut b) = self.parse_qty(b_start) {
                 let close = self.sig(b.end);
                 let closes = self.has(close, |r| *r == Role::RangeClose);
                 if (sep || closes) && compatible(&q1, &b) {
-                    steps.extend(q1.steps.iter().cloned());
+                    steps.append(&mut q1.steps);
                     steps.push(Step::new(self.text(s), "range to"));
-                    steps.extend(b.steps.iter().cloned());
+                    steps.append(&mut b.steps);
                     end = b.end;
                     if closes {
                         steps.push(Step::new(self.text(close), "end of range"));
@@ -1324,12 +1447,16 @@ impl<'a> Parser<'a> {
             }
         }
         if q2.is_none() {
-            steps.extend(q1.steps.iter().cloned());
+            steps.append(&mut q1.steps);
         }
         // postfixes
         for _ in 0..2 {
             let j = self.sig(end);
             if let Some(a) = self.approx_of(j) {
+                // `至少10最多20`: an approximation word before another number belongs to it
+                if self.starts_number(self.sig(j + 1)) {
+                    break;
+                }
                 approx.get_or_insert(a);
                 steps.push(Step::new(self.text(j), self.width_text(a)));
                 end = j + 1;
@@ -1344,6 +1471,13 @@ impl<'a> Parser<'a> {
         let fig = match q2 {
             Some(b) => self.range_figure(q1, b, steps),
             None => {
+                // `up from 87 GW`: an opening word without a range is not part of the figure
+                if let Some((j, at)) = open_word {
+                    steps.remove(at);
+                    if j == first {
+                        first = self.sig(j + 1);
+                    }
+                }
                 let approx = approx.or(q1.approx);
                 self.single_figure(q1, approx, steps)
             }
@@ -1371,6 +1505,7 @@ impl<'a> Parser<'a> {
                 hi = hi.max(b);
             }
         }
+        let (v, lo, hi) = (clean(v), clean(lo).min(clean(v)), clean(hi).max(clean(v)));
         steps.push(Step::new(
             "interval",
             format!("{} .. {}", fmt_num(lo), fmt_num(hi)),
@@ -1388,8 +1523,17 @@ impl<'a> Parser<'a> {
     }
 
     fn range_figure(&self, mut a: Qty, mut b: Qty, mut steps: Vec<Step>) -> Figure {
-        if a.unit.is_none() {
+        if a.unit.is_none() && b.unit.is_some() {
+            // `3至5成`: the unit's factor applies to both ends
             a.unit = b.unit.clone();
+            if b.factor != 1.0 {
+                a.value *= b.factor;
+                a.prec *= b.factor;
+                steps.push(Step::new(
+                    "range",
+                    format!("{} applies to both ends", fmt_mult(b.factor)),
+                ));
+            }
         }
         if b.unit.is_none() {
             b.unit = a.unit.clone();
@@ -1410,14 +1554,16 @@ impl<'a> Parser<'a> {
             b.value + (b.prec / 2.0).abs(),
         );
         let (lo, hi) = order(lo, hi);
+        let mid = clean((a.value + b.value) / 2.0);
+        let (lo, hi) = (clean(lo).min(mid), clean(hi).max(mid));
         steps.push(Step::new(
             "interval",
             format!("{} .. {}", fmt_num(lo), fmt_num(hi)),
         ));
         Figure {
-            value: (a.value + b.value) / 2.0,
-            lo: lo.min((a.value + b.value) / 2.0),
-            hi: hi.max((a.value + b.value) / 2.0),
+            value: mid,
+            lo,
+            hi,
             unit: a.unit,
             approx: Some(Approx::Range),
             scale_ambiguity: a.ambiguity.or(b.ambiguity),
@@ -1458,6 +1604,7 @@ fn unit_meaning(code: &str, factor: f64, offset: f64) -> String {
 struct Found {
     figures: Vec<(Range<usize>, Figure, usize, usize)>,
     unattached: Vec<String>,
+    abbreviations: Vec<String>,
 }
 
 fn find_all(text: &str, lang: &FigureLang) -> Found {
@@ -1468,12 +1615,18 @@ fn find_all(text: &str, lang: &FigureLang) -> Found {
     let mut covered = vec![false; p.toks.len()];
     let mut i = 0;
     while i < p.toks.len() {
-        if p.toks[i].kind == TK::Space {
+        // only numbers, dashes and known words can start a figure
+        if matches!(
+            p.toks[i].kind,
+            TK::Space | TK::Other | TK::Comma | TK::Slash
+        ) {
             i += 1;
             continue;
         }
         match p.parse_figure(i) {
-            Some((f, s, e)) if e > s => {
+            Some((f, s, e))
+                if e > s && f.value.is_finite() && f.lo.is_finite() && f.hi.is_finite() =>
+            {
                 let a = t.pos[p.toks[s].s];
                 let b = {
                     let last = &p.toks[e - 1];
@@ -1503,9 +1656,28 @@ fn find_all(text: &str, lang: &FigureLang) -> Found {
             unattached.push(t.slice(tok.s, tok.e).to_string());
         }
     }
+    // an unknown abbreviation right after a figure (`5 bil.`) may be a scale word we do not know
+    let mut abbreviations = Vec::new();
+    for (_, _, _, e) in &figures {
+        let k = p.sig(*e);
+        let Some(tok) = p.toks.get(k) else { continue };
+        let word = t.slice(tok.s, tok.e);
+        let dot = p
+            .toks
+            .get(k + 1)
+            .is_some_and(|d| d.kind == TK::Other && p.text(k + 1) == ".");
+        if tok.kind == TK::Other
+            && dot
+            && word.chars().count() <= 5
+            && word.chars().all(char::is_alphabetic)
+        {
+            abbreviations.push(format!("{word}."));
+        }
+    }
     Found {
         figures,
         unattached,
+        abbreviations,
     }
 }
 
@@ -1530,7 +1702,22 @@ pub(super) fn read_figure(text: &str, lang: &FigureLang) -> Result<Figure, Figur
     let found = find_all(text, lang);
     let mut figs = found.figures;
     if figs.is_empty() {
-        return err(format!("no number found in «{}»", text.trim()));
+        let digits = text.chars().any(|c| normalize_char(c).is_ascii_digit());
+        return err(if digits {
+            format!(
+                "no figure could be read in «{}» (a number out of range?)",
+                text.trim()
+            )
+        } else {
+            format!("no number found in «{}»", text.trim())
+        });
+    }
+    if let Some(w) = found.abbreviations.first() {
+        return err(format!(
+            "unknown abbreviation «{w}» after the number in «{}»: if it is a scale or unit word, \
+             add it to the language's figures.yaml",
+            text.trim()
+        ));
     }
     if let Some(w) = found.unattached.first() {
         return err(format!(
@@ -1549,6 +1736,22 @@ pub(super) fn read_figure(text: &str, lang: &FigureLang) -> Result<Figure, Figur
             let mut f = a;
             f.steps
                 .push(Step::new(&text[rb.clone()], "the same figure again"));
+            return Ok(f);
+        }
+        // `$1.2 billion (€1.1 billion)`: a figure in another unit in brackets is a conversion
+        let between = &text[ra.end..rb.start];
+        let after = text[rb.end..].trim_start();
+        if a.unit.is_some()
+            && b.unit.is_some()
+            && a.unit != b.unit
+            && between.trim_end().ends_with(['(', '（', '['])
+            && after.starts_with([')', '）', ']'])
+        {
+            let mut f = a;
+            f.steps.push(Step::new(
+                &text[rb.clone()],
+                "a conversion in brackets, not read",
+            ));
             return Ok(f);
         }
         let lower = |x: &Figure| matches!(x.approx, Some(Approx::Over) | Some(Approx::AtLeast));

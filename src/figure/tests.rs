@@ -338,6 +338,7 @@ fn ranges() {
     let cases: &[(&str, &str, f64, f64, Option<&str>)] = &[
         ("en", "$64-72 billion", 64e9, 72e9, Some("USD")),
         ("en", "between 5 and 10", 5.0, 10.0, None),
+        ("en", "between $5bn and $7bn", 5e9, 7e9, Some("USD")),
         ("en", "from 10 to 20 dollars", 10.0, 20.0, Some("USD")),
         ("ru", "от 60 до 65 млрд", 60e9, 65e9, None),
         ("ru", "между 10 и 20 долларами", 10.0, 20.0, Some("USD")),
@@ -346,6 +347,7 @@ fn ranges() {
         ("zh", "10到20", 10.0, 20.0, None),
         ("zh", "10至20亿元", 10e8, 20e8, Some("CNY")),
         ("th", "10-20 ล้านบาท", 10e6, 20e6, Some("THB")),
+        ("th", "2-3 หมื่นล้านบาท", 2e10, 3e10, Some("THB")),
         ("de", "zwischen 5 und 10 Mrd. Euro", 5e9, 10e9, Some("EUR")),
         ("es", "entre 5 y 10 millones", 5e6, 10e6, None),
         ("fr", "entre 5 et 10 milliards", 5e9, 10e9, None),
@@ -449,6 +451,65 @@ fn surrounding_words() {
 }
 
 #[test]
+fn more_forms() {
+    check(&[
+        // bare cents after a currency (en, ru, bg)
+        ("en", "$20 43", 20.43, Some("USD"), None),
+        ("en", "20 dollars 43 cents", 20.43, Some("USD"), None),
+        ("ru", "6 руб. 35 коп.", 6.35, Some("RUB"), None),
+        ("bg", "15лв и 50ст", 15.5, Some("BGN"), None),
+        ("zh", "五元六角", 5.6, Some("CNY"), None),
+        ("zh", "一块二", 1.2, Some("CNY"), None),
+        ("th", "ห้าสิบบาทห้าสิบสตางค์", 50.5, Some("THB"), None),
+        // an article that is also `one`
+        ("es", "un 2,5%", 2.5, Some("%"), None),
+        ("es", "treinta y un millones", 31e6, N, None),
+        // articles after a prefix word
+        ("it", "circa il 30%", 30.0, Some("%"), Some(About)),
+        ("es", "más del 50%", 50.0, Some("%"), Some(Over)),
+        ("de", "rund die Hälfte", 0.5, N, Some(About)),
+        // postfix and infix approximations
+        ("zh", "一千多万", 1e7, N, Some(Over)),
+        ("zh", "二十几万", 2e5, N, Some(Over)),
+        ("th", "100 กว่าล้าน", 1e8, N, Some(Over)),
+        ("en", "100,000-plus", 1e5, N, Some(Over)),
+        // fractions and parts
+        (
+            "en",
+            "three quarters billion us dollars",
+            7.5e8,
+            Some("USD"),
+            None,
+        ),
+        ("en", "one fifth", 0.2, N, None),
+        (
+            "ru",
+            "две целых пять десятых тысячи рублей",
+            2500.0,
+            Some("RUB"),
+            None,
+        ),
+        ("zh", "五分之一", 0.2, N, None),
+        ("zh", "千分之２．４", 0.24, Some("%"), None),
+        ("zh", "七成", 70.0, Some("%"), None),
+        // years in the Buddhist era
+        ("th", "พ.ศ. 2519", 1976.0, Some("year"), None),
+        // `m` is million right after digits, metres after a space
+        ("en", "$5m", 5e6, Some("USD"), None),
+        ("en", "500 m", 500.0, Some("m"), None),
+        ("en", "5 t", 5.0, Some("t"), None),
+        // Indian English
+        ("en", "Rs 500 crore", 5e9, Some("INR"), None),
+    ]);
+    let f = read("zh", "至少10最多20");
+    assert_eq!((f.approx, f.ends), (Some(Range), Some((10.0, 20.0))));
+    let f = read("zh", "3至5成");
+    assert_eq!((f.unit.as_deref(), f.ends), (Some("%"), Some((30.0, 50.0))));
+    // a hyphen after a word is not a minus
+    assert_eq!(read("en", "COVID-19").value, 19.0);
+}
+
+#[test]
 fn errors() {
     let en = lang("en");
     for text in ["", "   ", "no number here", "billion"] {
@@ -457,10 +518,17 @@ fn errors() {
     }
     let e = read_figure("5 GW and 7 GW", &en).unwrap_err();
     assert!(e.reason.contains("two different figures"), "{e}");
+    let e = read_figure("5 bil. dollars", &en).unwrap_err();
+    assert!(e.reason.contains("abbreviation"), "{e}");
     let e = read_figure("100 new billion", &en).unwrap_err();
     assert!(e.reason.contains("not attached"), "{e}");
     // the same figure twice is one figure
     assert!(close(read("en", "forty-five (45)").value, 45.0));
+    // a conversion in brackets is not a second figure
+    let f = read("en", "$1.2 billion (€1.1 billion)");
+    assert_eq!((f.value, f.unit.as_deref()), (1.2e9, Some("USD")));
+    let f = read("zh", "100亿美元（约合700亿元人民币）");
+    assert_eq!((f.value, f.unit.as_deref()), (1e10, Some("USD")));
     // bounds on both sides make a range
     let f = read("en", "above 1000 and below 1500");
     assert_eq!(f.approx, Some(Range));
