@@ -572,3 +572,17 @@ fn a_later_file_overrides() {
     let bad: FigureLangFile = serde_saphyr::from_str("approx:\n  maybe: perhaps\n").unwrap();
     assert!(FigureLang::build(&[&bad]).is_err());
 }
+
+#[test]
+fn adjectives_that_carry_their_scale() {
+    for (code, text) in [
+        ("pl", "wielomiliardowe"),
+        ("en", "multi-billion"),
+        ("ru", "многомиллиардные"),
+        ("bg", "многомилиардни"),
+    ] {
+        let f = read(code, text);
+        assert_eq!((f.lo, f.hi), (2e9, 1e11), "{code} {text}");
+        assert_eq!(f.approx, Some(Approx::Vague), "{code} {text}");
+    }
+}
