@@ -67,13 +67,13 @@ fn the_seed_figures_read_as_the_issue_says() {
 #[test]
 fn check_on_the_bundled_claims_reads_everything() {
     let (code, stdout, stderr) = crosscheck(&["check", "--format", "json"]);
-    assert!(code == 0 || code == 1, "{stderr}");
+    assert_eq!(code, 0, "every error on the bundled claims is explained and waived: {stdout}{stderr}");
     let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     let unreadable: Vec<&serde_json::Value> = json["findings"]
         .as_array()
         .unwrap()
         .iter()
-        .filter(|f| f["kind"] == "unreadable")
+        .filter(|f| f["kind"] == "unreadable" && f["waived"].is_null())
         .collect();
     assert!(unreadable.is_empty(), "{unreadable:#?}");
     assert!(json["claims"].as_u64().unwrap() >= 60);
