@@ -67,7 +67,10 @@ fn the_seed_figures_read_as_the_issue_says() {
 #[test]
 fn check_on_the_bundled_claims_reads_everything() {
     let (code, stdout, stderr) = crosscheck(&["check", "--format", "json"]);
-    assert_eq!(code, 0, "every error on the bundled claims is explained and waived: {stdout}{stderr}");
+    assert_eq!(
+        code, 0,
+        "every error on the bundled claims is explained and waived: {stdout}{stderr}"
+    );
     let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     let unreadable: Vec<&serde_json::Value> = json["findings"]
         .as_array()

@@ -237,3 +237,32 @@ fn check_never_modifies_claims() {
         .collect();
     assert_eq!(before, after);
 }
+
+#[test]
+fn read_figures_jsonl_keeps_order_over_many_lines() {
+    use std::io::Write;
+    let mut child = crosscheck(&["read", "figures", "--jsonl"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        for i in 0..5000 {
+            writeln!(stdin, "{{\"text\": \"{i} million\", \"lang\": \"en\"}}").unwrap();
+        }
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    let values: Vec<f64> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["value"]
+                .as_f64()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(values.len(), 5000);
+    assert!(values.iter().enumerate().all(|(i, v)| *v == i as f64 * 1e6));
+}
