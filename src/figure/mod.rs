@@ -107,8 +107,21 @@ pub struct FigureError {
 
 /// Reads `text`, a value field, with the words of one language.
 pub fn read_figure(text: &str, lang: &FigureLang) -> Result<Figure, FigureError> {
+    // A value is a figure as written, not an article: refusing long text up front keeps a stray
+    // paste (or a hostile file) from costing more than a glance. `find_figures` reads articles.
+    if text.len() > MAX_FIGURE_BYTES {
+        return Err(FigureError {
+            reason: format!(
+                "{} bytes is too long for one figure (at most {MAX_FIGURE_BYTES}); give the figure as written, and the sentence as `quote`",
+                text.len()
+            ),
+        });
+    }
     read::read_figure(text, lang)
 }
+
+/// The longest text `read_figure` takes.
+pub const MAX_FIGURE_BYTES: usize = 1000;
 
 #[cfg(test)]
 mod tests;

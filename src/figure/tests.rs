@@ -586,3 +586,10 @@ fn adjectives_that_carry_their_scale() {
         assert_eq!(f.approx, Some(Approx::Vague), "{code} {text}");
     }
 }
+
+#[test]
+fn a_figure_is_short_text() {
+    let long = format!("$100 billion {}", "and more ".repeat(200));
+    let err = read_figure(&long, &lang("en")).unwrap_err();
+    assert!(err.reason.contains("too long"), "{}", err.reason);
+}
