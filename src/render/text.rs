@@ -64,7 +64,6 @@ pub fn report(report: &Report, style: Style) -> String {
             "Normalised",
             "Status",
             "Verdict",
-            "Claim",
         ]);
         for r in &table.rows {
             let mut verdict = Cell::new(&r.verdict);
@@ -73,12 +72,11 @@ pub fn report(report: &Report, style: Style) -> String {
             }
             t.add_row(vec![
                 Cell::new(&r.period),
-                Cell::new(&r.source),
+                Cell::new(format!("{}\n{}", r.source, r.claim)),
                 Cell::new(&r.figure),
                 Cell::new(&r.normalised),
                 Cell::new(&r.status),
                 verdict,
-                Cell::new(&r.claim),
             ]);
         }
         out.push_str(&t.to_string());
