@@ -206,6 +206,13 @@ impl Report {
 
 fn group_reports(cx: &Context, findings: &[Finding]) -> Vec<GroupReport> {
     let ids: Vec<&str> = cx.corpus.claims.iter().map(|c| c.id.as_str()).collect();
+    // The kinds of finding each claim is part of, so that a group's verdict costs its size.
+    let mut kinds: BTreeMap<&str, BTreeSet<Kind>> = BTreeMap::new();
+    for f in findings.iter() {
+        for c in &f.claims {
+            kinds.entry(c.as_str()).or_default().insert(f.kind);
+        }
+    }
     cx.reconciled
         .groups
         .iter()
@@ -213,9 +220,10 @@ fn group_reports(cx: &Context, findings: &[Finding]) -> Vec<GroupReport> {
         .map(|(group, estimate)| {
             let claim_ids: Vec<String> = group.claims.iter().map(|&i| ids[i].to_string()).collect();
             let touches = |kind: Kind| {
-                findings
+                group
+                    .claims
                     .iter()
-                    .any(|f| f.kind == kind && f.claims.iter().all(|c| claim_ids.contains(c)))
+                    .any(|&i| kinds.get(ids[i]).is_some_and(|k| k.contains(&kind)))
             };
             let origins: BTreeSet<&str> = group
                 .claims
@@ -226,9 +234,7 @@ fn group_reports(cx: &Context, findings: &[Finding]) -> Vec<GroupReport> {
                 Verdict::Contradiction
             } else if touches(Kind::Revision) {
                 Verdict::Revised
-            } else if findings.iter().any(|f| {
-                f.kind == Kind::PeriodDrift && f.claims.iter().any(|c| claim_ids.contains(c))
-            }) {
+            } else if touches(Kind::PeriodDrift) {
                 Verdict::Drift
             } else if origins.len() == 1 {
                 Verdict::SingleSource
