@@ -422,3 +422,36 @@ proptest! {
         }
     }
 }
+
+/// `cargo test --test extract print_drafts -- --ignored --nocapture` prints the seed drafts.
+#[test]
+#[ignore]
+fn print_drafts() {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(root().join("claims"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    for p in paths {
+        let text = std::fs::read_to_string(&p).unwrap();
+        let (corpus, _) = load(
+            vec![ClaimText {
+                path: p.display().to_string(),
+                text,
+            }],
+            rules(),
+        );
+        let source = &corpus.sources[0];
+        let archive = source.archive.as_deref().unwrap();
+        let article = std::fs::read_to_string(root().join(archive)).unwrap();
+        let options = ExtractOptions {
+            lang: &source.lang,
+            published: source.published,
+            publisher: &source.publisher,
+            title: source.title.as_deref(),
+            archive: Some(archive),
+        };
+        let draft = extract(&article, &options, rules()).unwrap();
+        println!("{}", render_yaml(&draft, &options));
+    }
+}

@@ -2,7 +2,7 @@
 //! picking the ones that go with a figure.
 
 use crate::claim::Status;
-use crate::figure::Figure;
+use crate::figure::{Approx, Figure};
 use crate::period::{read_period, FiscalCalendar, Published};
 use crate::rules::{Language, Rules};
 use std::collections::HashMap;
@@ -92,6 +92,7 @@ pub(crate) struct Lexicon<'r> {
     metrics: Matcher<String>,
     statuses: Matcher<Status>,
     period_words: Matcher<()>,
+    not_figures: Matcher<()>,
 }
 
 /// How far around a digit or a period word a period expression is looked for, in characters.
@@ -121,12 +122,14 @@ impl<'r> Lexicon<'r> {
                 })
                 .flat_map(|(_, words)| words.values().map(|(w, _)| (w.clone(), ()))),
         );
+        let not_figures = Matcher::new(lang.sentences.not_figures.iter().map(|w| (w.clone(), ())));
         Lexicon {
             lang,
             entities,
             metrics,
             statuses,
             period_words,
+            not_figures,
         }
     }
 
@@ -140,6 +143,15 @@ impl<'r> Lexicon<'r> {
 
     pub(crate) fn statuses(&self, s: &str) -> Vec<(Range<usize>, Status)> {
         self.statuses.find(s)
+    }
+
+    /// Where the sentence has words that contain a number word but are no figure.
+    pub(crate) fn not_figures(&self, s: &str) -> Vec<Range<usize>> {
+        self.not_figures
+            .find(s)
+            .into_iter()
+            .map(|(r, ())| r)
+            .collect()
     }
 
     /// The period expressions of a sentence: byte range, canonical label. The longest reading
@@ -181,11 +193,13 @@ impl<'r> Lexicon<'r> {
             } else {
                 PERIOD_REACH
             };
+            // A period starts with a letter or digit, and ends with one or with the dot of an
+            // abbreviation (`2033 г.`, `2023 r.`), not with punctuation around it.
             let starts: Vec<usize> = (a.saturating_sub(reach)..=a)
-                .filter(|&k| cuts(k) && !chars[k].1.is_whitespace())
+                .filter(|&k| cuts(k) && k < n && wordish(chars[k].1))
                 .collect();
             let ends: Vec<usize> = (b..=(b + reach).min(n))
-                .filter(|&k| cuts(k) && !chars[k - 1].1.is_whitespace())
+                .filter(|&k| cuts(k) && k > 0 && ends_period(&chars, k))
                 .collect();
             let mut pairs: Vec<(usize, usize)> = starts
                 .iter()
@@ -210,6 +224,34 @@ impl<'r> Lexicon<'r> {
         kept.sort_by_key(|(r, _)| r.start);
         kept
     }
+}
+
+/// Whether a period may end before char `k`: after a letter or digit, or after the dot of a short
+/// abbreviation that is not the sentence's full stop.
+fn ends_period(chars: &[(usize, char)], k: usize) -> bool {
+    let last = chars[k - 1].1;
+    if wordish(last) {
+        return true;
+    }
+    if last != '.' {
+        return false;
+    }
+    let letters = chars[..k - 1]
+        .iter()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .count();
+    // At the end of the sentence the dot is the full stop, unless the word is very short.
+    let longest = if k == chars.len() { 2 } else { 3 };
+    (1..=longest).contains(&letters)
+}
+
+/// A letter, a digit, or a combining mark (Thai vowel and tone marks, accents).
+fn wordish(c: char) -> bool {
+    c.is_alphanumeric()
+        || matches!(c as u32,
+            0x0300..=0x036F | 0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E
+            | 0x0EB1 | 0x0EB4..=0x0EBC | 0x0EC8..=0x0ECD | 0x3099..=0x309A)
 }
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
@@ -241,11 +283,33 @@ pub(crate) fn settle(
     s: &str,
     figures: Found,
     periods: Periods,
+    not_figures: &[Range<usize>],
 ) -> (Found, Periods, Vec<(Range<usize>, String)>) {
     let mut kept = Vec::new();
     let mut skipped = Vec::new();
     for (r, f) in figures {
         let text = s[r.clone()].trim();
+        let digits = text.chars().any(char::is_numeric);
+        if let Some(w) = not_figures.iter().find(|w| covers(w, &r)) {
+            skipped.push((r, format!("part of the word «{}»", &s[w.clone()])));
+            continue;
+        }
+        if !digits && f.unit.is_none() && (f.value == 0.0 || f.value == 1.0) {
+            skipped.push((r, "the word «one» or «zero», not a figure".to_string()));
+            continue;
+        }
+        if !digits && f.unit.is_none() && f.approx == Some(Approx::Vague) && f.value < 100.0 {
+            skipped.push((r, "a vague word without scale or unit".to_string()));
+            continue;
+        }
+        let bare = f.unit.is_none() && f.approx.is_none() && text.chars().all(|c| c.is_numeric());
+        if let Some((p, _)) = periods
+            .iter()
+            .find(|(p, _)| bare && f.value <= 31.0 && gap(s, p, &r) <= 1)
+        {
+            skipped.push((r, format!("next to the period «{}»: a date", &s[p.clone()])));
+            continue;
+        }
         if let Some((p, _)) = periods.iter().find(|(p, _)| covers(p, &r)) {
             skipped.push((r, format!("part of the period «{}»", &s[p.clone()])));
             continue;
@@ -403,4 +467,44 @@ pub(crate) fn status_for(
         ),
         None => (None, "status: no status word".to_string()),
     }
+}
+
+/// The figure's range without words at its ends that do not change its reading (`10 gigawatów
+/// do` → `10 gigawatów`, `от милиарди` → `милиарди`).
+pub(crate) fn trim_value(
+    s: &str,
+    mut r: Range<usize>,
+    f: &Figure,
+    lang: &crate::figure::FigureLang,
+) -> Range<usize> {
+    let same = |t: &str| {
+        crate::figure::read_figure(t, lang).is_ok_and(|g| {
+            g.unit == f.unit
+                && g.approx == f.approx
+                && g.value == f.value
+                && g.lo == f.lo
+                && g.hi == f.hi
+        })
+    };
+    for _ in 0..4 {
+        let text = &s[r.clone()];
+        // The last word, then the first, where white space separates them.
+        if let Some(i) = text.trim_end().rfind(char::is_whitespace) {
+            let cut = text[..i].trim_end();
+            if !cut.is_empty() && same(cut) {
+                r = r.start..r.start + cut.len();
+                continue;
+            }
+        }
+        if let Some(i) = text.find(char::is_whitespace) {
+            let rest = &text[i..];
+            let cut = rest.trim_start();
+            if !cut.is_empty() && same(cut) {
+                r = r.end - cut.len()..r.end;
+                continue;
+            }
+        }
+        break;
+    }
+    r
 }

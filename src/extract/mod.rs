@@ -125,7 +125,8 @@ pub fn extract(text: &str, options: &ExtractOptions, rules: &Rules) -> Result<Dr
             continue;
         }
         let periods = lexicon.periods(sentence, options.published);
-        let (figures, periods, skipped) = guess::settle(sentence, figures, periods);
+        let not_figures = lexicon.not_figures(sentence);
+        let (figures, periods, skipped) = guess::settle(sentence, figures, periods, &not_figures);
         for (r, reason) in skipped {
             draft.skipped.push(Skipped {
                 text: sentence[r.clone()].to_string(),
@@ -136,6 +137,7 @@ pub fn extract(text: &str, options: &ExtractOptions, rules: &Rules) -> Result<Dr
         let metrics = lexicon.metrics(sentence);
         let statuses = lexicon.statuses(sentence);
         for (r, figure) in figures {
+            let r = guess::trim_value(sentence, r, &figure, &lang.figures);
             let mut notes = Vec::new();
             let (entity, how) = guess::entity_for(&entities, &r, last_entity.as_deref());
             notes.push(how);

@@ -65,6 +65,10 @@ pub struct SentenceLangFile {
     /// Words that hint at a claim's status (`plan: [plans, 计划]`), used by `extract` to guess it.
     #[serde(default)]
     pub status: BTreeMap<Status, Vec<String>>,
+    /// Words that contain a number word but are no figure (`สามารถ` "can", `数据` "data"): a
+    /// figure found inside one of them is skipped.
+    #[serde(default)]
+    pub not_figures: Vec<String>,
 }
 
 /// What ends a sentence in one language, built from its `sentences.yaml` files.
@@ -83,6 +87,8 @@ pub struct SentenceLang {
     pub starters: Vec<String>,
     /// Status words and the status each hints at.
     pub status_words: Vec<(String, Status)>,
+    /// Words that contain a number word but are no figure.
+    pub not_figures: Vec<String>,
 }
 
 impl SentenceLang {
@@ -108,6 +114,7 @@ impl SentenceLang {
             add(&mut lang.join_after, &file.join_after);
             add(&mut lang.join_before, &file.join_before);
             add(&mut lang.starters, &file.starters);
+            add(&mut lang.not_figures, &file.not_figures);
             for a in &file.abbreviations {
                 let a: Vec<char> = a.trim().chars().flat_map(char::to_lowercase).collect();
                 if !a.is_empty() && !lang.abbreviations.contains(&a) {
