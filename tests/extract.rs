@@ -315,49 +315,78 @@ fn recall_on_the_seed_articles() {
 // ---------------------------------------------------------------- the draft file
 
 #[test]
-fn the_draft_loads_once_the_gaps_are_filled() {
-    let article =
-        std::fs::read_to_string(root().join("sources/2026-02-wallstreetcn-zh.txt")).unwrap();
-    let options = ExtractOptions {
-        lang: "zh",
-        published: Published::parse("2026-02").unwrap(),
-        publisher: "Wall Street CN",
-        title: Some("亚马逊: 2000 亿美元"),
-        archive: Some("sources/2026-02-wallstreetcn-zh.txt"),
-    };
-    let draft = extract(&article, &options, rules()).unwrap();
-    assert!(!draft.claims.is_empty());
-    for c in &draft.claims {
-        assert!(c.quote.contains(&c.value), "{c:?}");
-        if let Some(p) = &c.period {
-            assert!(c.quote.contains(p.as_str()), "{c:?}");
+fn the_drafts_load_once_the_gaps_are_filled() {
+    for (archive, lang, published) in [
+        ("sources/2026-02-wallstreetcn-zh.txt", "zh", "2026-02"),
+        ("sources/2026-02-ainews-ru.txt", "ru", "2026-02"),
+        ("sources/2025-10-vesti-bg.txt", "bg", "2025-10"),
+        ("sources/2025-10-unknown-pl.txt", "pl", "2025-10"),
+        (
+            "sources/2025-02-07-cryptopolitan-th.txt",
+            "th",
+            "2025-02-07",
+        ),
+    ] {
+        let article = std::fs::read_to_string(root().join(archive)).unwrap();
+        let options = ExtractOptions {
+            lang,
+            published: Published::parse(published).unwrap(),
+            publisher: "Wall Street CN",
+            title: Some("亚马逊: 2000 亿美元 # \"burned\""),
+            archive: Some(archive),
+        };
+        let draft = extract(&article, &options, rules()).unwrap();
+        assert!(!draft.claims.is_empty());
+        for c in &draft.claims {
+            assert!(c.quote.contains(&c.value), "{c:?}");
+            assert_eq!(&article[c.value_at.clone()], c.value);
+            assert_eq!(&article[c.quote_at.clone()], c.quote);
+            if let Some(p) = &c.period {
+                assert!(c.quote.contains(p.as_str()), "{c:?}");
+            }
+            assert!(c
+                .id
+                .chars()
+                .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-'));
         }
-        assert!(c
-            .id
-            .chars()
-            .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-'));
-    }
-    let mut ids: Vec<&str> = draft.claims.iter().map(|c| c.id.as_str()).collect();
-    ids.sort();
-    ids.dedup();
-    assert_eq!(ids.len(), draft.claims.len(), "ids are unique");
-    let yaml = render_yaml(&draft, &options);
-    let filled = yaml
-        .replace("entity: \"\"", "entity: Amazon")
-        .replace("metric: \"\"", "metric: capex");
-    let (corpus, errors) = load(
-        vec![ClaimText {
-            path: "claims/draft.yaml".into(),
-            text: filled,
-        }],
-        rules(),
-    );
-    assert!(errors.is_empty(), "{errors:?}\n{yaml}");
-    assert_eq!(corpus.claims.len(), draft.claims.len());
-    for (loaded, drafted) in corpus.claims.iter().zip(&draft.claims) {
-        assert_eq!(loaded.id, drafted.id);
-        assert_eq!(loaded.value.as_ref().unwrap().text, drafted.value);
-        assert_eq!(loaded.quote.as_ref().unwrap().text, drafted.quote);
+        let mut ids: Vec<&str> = draft.claims.iter().map(|c| c.id.as_str()).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), draft.claims.len(), "ids are unique");
+        let yaml = render_yaml(&draft, &options);
+        assert!(yaml.starts_with("# DRAFT"));
+        let filled = yaml
+            .replace("entity: \"\"", "entity: Amazon")
+            .replace("metric: \"\"", "metric: capex");
+        let (corpus, errors) = load(
+            vec![ClaimText {
+                path: "claims/draft.yaml".into(),
+                text: filled,
+            }],
+            rules(),
+        );
+        assert!(errors.is_empty(), "{errors:?}\n{yaml}");
+        assert_eq!(corpus.claims.len(), draft.claims.len());
+        for (loaded, drafted) in corpus.claims.iter().zip(&draft.claims) {
+            assert_eq!(loaded.id, drafted.id);
+            assert_eq!(loaded.value.as_ref().unwrap().text, drafted.value);
+            assert_eq!(loaded.quote.as_ref().unwrap().text, drafted.quote);
+            assert_eq!(
+                loaded.period.as_ref().map(|p| p.text.as_str()),
+                drafted.period.as_deref()
+            );
+        }
+        // Unfilled, an unguessed entity or metric keeps the draft from loading.
+        if yaml.contains("TODO(editor): who") || yaml.contains("TODO(editor): which") {
+            let (_, errors) = load(
+                vec![ClaimText {
+                    path: "claims/draft.yaml".into(),
+                    text: yaml.clone(),
+                }],
+                rules(),
+            );
+            assert!(!errors.is_empty());
+        }
     }
 }
 

@@ -275,6 +275,28 @@ fn gap(s: &str, a: &Range<usize>, b: &Range<usize>) -> usize {
 }
 
 type Found = Vec<(Range<usize>, Figure)>;
+
+/// Joins figures that the reader reads as one when taken together: two ends joined by one short
+/// word (`десятками и сотнями миллиардов долларов`, `between 1000 and 1500`).
+pub(crate) fn join(s: &str, figures: Found, lang: &crate::figure::FigureLang) -> Found {
+    let mut out: Found = Vec::new();
+    for (r, f) in figures {
+        if let Some((prev, _)) = out.last() {
+            let between = &s[prev.end.min(r.start)..r.start];
+            let words = between.split_whitespace().count();
+            if prev.end <= r.start && words <= 1 && between.chars().count() <= 12 {
+                let joined = prev.start..r.end;
+                if let Ok(g) = crate::figure::read_figure(&s[joined.clone()], lang) {
+                    out.pop();
+                    out.push((joined, g));
+                    continue;
+                }
+            }
+        }
+        out.push((r, f));
+    }
+    out
+}
 type Periods = Vec<(Range<usize>, String)>;
 
 /// Figures and periods that overlap: a figure inside a period belongs to the period, a period

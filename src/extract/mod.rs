@@ -117,7 +117,11 @@ pub fn extract(text: &str, options: &ExtractOptions, rules: &Rules) -> Result<Dr
     for range in sentences {
         let sentence = &text[range.clone()];
         let entities = lexicon.entities(sentence);
-        let figures = find_figures(sentence, &lang.figures);
+        let figures = guess::join(
+            sentence,
+            find_figures(sentence, &lang.figures),
+            &lang.figures,
+        );
         if figures.is_empty() {
             if let Some(e) = entities.first() {
                 last_entity = Some(e.1.clone());
