@@ -185,6 +185,12 @@ struct Seed {
     recorded: usize,
     found: usize,
     missed: Vec<String>,
+    /// Of the found claims: how many drafts guessed the entity (or counterparty), the metric,
+    /// the period (same text, or none on both sides) and the status as recorded.
+    entity: usize,
+    metric: usize,
+    period: usize,
+    status: usize,
 }
 
 /// Whitespace and typographic quotes aside, where `needle` stands in `hay` (char offsets of the
@@ -240,6 +246,10 @@ fn seed_recall(claims_path: &Path) -> Seed {
         recorded: 0,
         found: 0,
         missed: Vec::new(),
+        entity: 0,
+        metric: 0,
+        period: 0,
+        status: 0,
     };
     for claim in &corpus.claims {
         let Some(value) = &claim.value else { continue };
@@ -248,7 +258,7 @@ fn seed_recall(claims_path: &Path) -> Seed {
         let want = read_figure(&value.text, &lang.figures).ok();
         let quote = claim.quote.as_ref().map(|q| q.text.as_str()).unwrap_or("");
         let recorded_at = find_in(&hay, &normalise(quote));
-        let found = draft.claims.iter().any(|d| {
+        let found = draft.claims.iter().find(|d| {
             let same_figure = match (&want, read_figure(&d.value, &lang.figures)) {
                 (Some(want), Ok(got)) => {
                     got.unit == want.unit
@@ -264,8 +274,23 @@ fn seed_recall(claims_path: &Path) -> Seed {
             };
             same_figure && same_sentence && d.quote.contains(&d.value)
         });
-        if found {
+        if let Some(d) = found {
             seed.found += 1;
+            let e = d.entity.as_deref();
+            if e.is_some_and(|e| {
+                claim.entities.iter().any(|x| x == e) || claim.counterparty.as_deref() == Some(e)
+            }) {
+                seed.entity += 1;
+            }
+            if d.metric.as_deref() == Some(claim.metric.as_str()) {
+                seed.metric += 1;
+            }
+            if d.period.as_deref() == claim.period.as_ref().map(|p| p.text.as_str()) {
+                seed.period += 1;
+            }
+            if d.status == claim.status {
+                seed.status += 1;
+            }
         } else {
             seed.missed.push(format!("{}: «{}»", claim.id, value.text));
         }
@@ -283,19 +308,30 @@ fn recall_on_the_seed_articles() {
     paths.sort();
     let seeds: Vec<Seed> = paths.iter().map(|p| seed_recall(p)).collect();
     let (mut recorded, mut found) = (0, 0);
+    let mut guessed = [0usize; 4];
     println!(
-        "{:<36} {:>8} {:>6} {:>7}",
+        "{:<36} {:>8} {:>6} {:>7}   guessed as recorded: entity metric period status",
         "file", "recorded", "found", "recall"
     );
     for s in &seeds {
         recorded += s.recorded;
         found += s.found;
+        for (g, n) in guessed
+            .iter_mut()
+            .zip([s.entity, s.metric, s.period, s.status])
+        {
+            *g += n;
+        }
         println!(
-            "{:<36} {:>8} {:>6} {:>6.1}%",
+            "{:<36} {:>8} {:>6} {:>6.1}%   {:>27} {:>6} {:>6} {:>6}",
             s.file,
             s.recorded,
             s.found,
-            100.0 * s.found as f64 / s.recorded.max(1) as f64
+            100.0 * s.found as f64 / s.recorded.max(1) as f64,
+            s.entity,
+            s.metric,
+            s.period,
+            s.status
         );
         for m in &s.missed {
             println!("    missed {m}");
@@ -303,11 +339,15 @@ fn recall_on_the_seed_articles() {
     }
     let recall = found as f64 / recorded.max(1) as f64;
     println!(
-        "{:<36} {:>8} {:>6} {:>6.1}%",
+        "{:<36} {:>8} {:>6} {:>6.1}%   {:>27} {:>6} {:>6} {:>6}",
         "overall",
         recorded,
         found,
-        100.0 * recall
+        100.0 * recall,
+        guessed[0],
+        guessed[1],
+        guessed[2],
+        guessed[3]
     );
     assert!(recall >= 0.9, "recall {:.1}% is below 90%", 100.0 * recall);
 }
