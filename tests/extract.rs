@@ -443,7 +443,28 @@ fn an_unknown_language_is_an_error() {
     assert!(err.contains("xx"), "{err}");
 }
 
-// ---------------------------------------------------------------- no panic
+// ---------------------------------------------------------------- no panic, bounded work
+
+#[test]
+fn a_long_sentence_of_numbers_is_drafted_with_short_quotes() {
+    let line = "12 345 6.7 8,9 2025 ".repeat(2000);
+    for lang in ["th", "ru"] {
+        let options = ExtractOptions {
+            lang,
+            published: Published::parse("2026-02").unwrap(),
+            publisher: "P",
+            title: None,
+            archive: None,
+        };
+        let draft = extract(&line, &options, rules()).unwrap();
+        assert!(draft.claims.len() > 1000);
+        for c in &draft.claims {
+            assert!(c.quote.len() <= 1300, "{}", c.quote.len());
+            assert!(c.quote.contains(&c.value));
+            assert_eq!(&line[c.quote_at.clone()], c.quote);
+        }
+    }
+}
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
@@ -522,5 +543,45 @@ fn print_drafts() {
         };
         let draft = extract(&article, &options, rules()).unwrap();
         println!("{}", render_yaml(&draft, &options));
+    }
+}
+
+/// `cargo test --test extract timing -- --ignored --nocapture`: time on a long text.
+#[test]
+#[ignore]
+fn timing_on_a_long_text() {
+    for (archive, lang) in [
+        ("sources/2026-02-wallstreetcn-zh.txt", "zh"),
+        ("sources/2025-02-07-cryptopolitan-th.txt", "th"),
+        ("sources/2026-02-ainews-ru.txt", "ru"),
+    ] {
+        let article = std::fs::read_to_string(root().join(archive))
+            .unwrap()
+            .repeat(20);
+        let options = ExtractOptions {
+            lang,
+            published: Published::parse("2026-02").unwrap(),
+            publisher: "P",
+            title: None,
+            archive: None,
+        };
+        let t = std::time::Instant::now();
+        let draft = extract(&article, &options, rules()).unwrap();
+        println!(
+            "{lang}: {} bytes, {} claims in {:?}",
+            article.len(),
+            draft.claims.len(),
+            t.elapsed()
+        );
+        // One line of digits and spaces, no sentence end.
+        let line = "12 345 6.7 8,9 2025 ".repeat(2000);
+        let t = std::time::Instant::now();
+        let draft = extract(&line, &options, rules()).unwrap();
+        println!(
+            "{lang}: {} bytes of digits, {} claims in {:?}",
+            line.len(),
+            draft.claims.len(),
+            t.elapsed()
+        );
     }
 }

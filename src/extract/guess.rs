@@ -98,6 +98,8 @@ pub(crate) struct Lexicon<'r> {
 /// How far around a digit or a period word a period expression is looked for, in characters.
 const PERIOD_REACH: usize = 16;
 const PERIOD_REACH_UNSPACED: usize = 10;
+/// At most this many digit runs and period words of one sentence are tried as periods.
+const MAX_ANCHORS: usize = 48;
 
 impl<'r> Lexicon<'r> {
     pub(crate) fn new(rules: &'r Rules, lang: &'r Language) -> Self {
@@ -156,19 +158,38 @@ impl<'r> Lexicon<'r> {
 
     /// The period expressions of a sentence: byte range, canonical label. The longest reading
     /// around each digit run or period word, then the longest of those that overlap.
-    pub(crate) fn periods(&self, s: &str, published: Published) -> Vec<(Range<usize>, String)> {
+    pub(crate) fn periods(
+        &self,
+        s: &str,
+        published: Published,
+        figures: &[(Range<usize>, Figure)],
+    ) -> Vec<(Range<usize>, String)> {
         let chars: Vec<(usize, char)> = s.char_indices().collect();
         let n = chars.len();
         let byte = |i: usize| chars.get(i).map_or(s.len(), |&(b, _)| b);
+        // The digits of a figure with a unit (`2000 亿美元`, `4 GW`) are not a year or a day.
+        // Figures come in order and do not overlap: the one that may hold a range is the last
+        // one starting at or before it.
+        let in_unit_figure = |a: usize, b: usize| {
+            let r = byte(a)..byte(b);
+            let k = figures.partition_point(|(fr, _)| fr.start <= r.start);
+            k > 0 && {
+                let (fr, f) = &figures[k - 1];
+                covers(fr, &r) && f.unit.as_deref().is_some_and(|u| u != "year")
+            }
+        };
         let mut anchors: Vec<(usize, usize)> = Vec::new();
         let mut i = 0;
-        while i < n {
+        while i < n && anchors.len() < MAX_ANCHORS {
             if chars[i].1.is_numeric() {
                 let mut j = i;
                 while j < n && chars[j].1.is_numeric() {
                     j += 1;
                 }
-                anchors.push((i, j));
+                // No period has a run of more than four digits.
+                if j - i <= 4 && !in_unit_figure(i, j) {
+                    anchors.push((i, j));
+                }
                 i = j;
             } else {
                 i += 1;
@@ -180,6 +201,8 @@ impl<'r> Lexicon<'r> {
         }
         anchors.sort_unstable();
         anchors.dedup();
+        // Bounded work on a pathological sentence (thousands of numbers and no full stop).
+        anchors.truncate(MAX_ANCHORS);
         // A span may start at `k` if it does not cut a word of a spaced script, nor start or end
         // with white space.
         let cuts = |k: usize| {
@@ -262,19 +285,18 @@ fn covers(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start <= b.start && b.end <= a.end
 }
 
-/// Characters between two ranges (0 when they touch or overlap).
-fn gap(s: &str, a: &Range<usize>, b: &Range<usize>) -> usize {
-    let (x, y) = if a.end <= b.start {
-        (a.end, b.start)
-    } else if b.end <= a.start {
-        (b.end, a.start)
-    } else {
-        return 0;
-    };
-    s.get(x..y).map_or(0, |t| t.chars().count())
+/// How far apart two ranges are, in bytes (0 when they touch or overlap): enough to tell the
+/// nearest of several words in one sentence, in constant time.
+fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
+    b.start
+        .saturating_sub(a.end)
+        .max(a.start.saturating_sub(b.end))
 }
 
 type Found = Vec<(Range<usize>, Figure)>;
+
+/// The longest text, in bytes, that two figures joined into one may take.
+const JOIN_MAX: usize = 160;
 
 /// Joins figures that the reader reads as one when taken together: two ends joined by one short
 /// word (`десятками и сотнями миллиардов долларов`, `between 1000 and 1500`).
@@ -284,7 +306,11 @@ pub(crate) fn join(s: &str, figures: Found, lang: &crate::figure::FigureLang) ->
         if let Some((prev, _)) = out.last() {
             let between = &s[prev.end.min(r.start)..r.start];
             let words = between.split_whitespace().count();
-            if prev.end <= r.start && words <= 1 && between.chars().count() <= 12 {
+            if prev.end <= r.start
+                && words <= 1
+                && between.chars().count() <= 12
+                && r.end - prev.start <= JOIN_MAX
+            {
                 let joined = prev.start..r.end;
                 if let Ok(g) = crate::figure::read_figure(&s[joined.clone()], lang) {
                     out.pop();
@@ -327,7 +353,7 @@ pub(crate) fn settle(
         let bare = f.unit.is_none() && f.approx.is_none() && text.chars().all(|c| c.is_numeric());
         if let Some((p, _)) = periods
             .iter()
-            .find(|(p, _)| bare && f.value <= 31.0 && gap(s, p, &r) <= 1)
+            .find(|(p, _)| bare && f.value <= 31.0 && gap(p, &r) <= 1)
         {
             skipped.push((r, format!("next to the period «{}»: a date", &s[p.clone()])));
             continue;
@@ -429,7 +455,7 @@ pub(crate) fn metric_for(
     let best = metrics
         .iter()
         .filter(|(_, m)| fits(m))
-        .min_by_key(|(r, _)| gap(s, r, figure));
+        .min_by_key(|(r, _)| gap(r, figure));
     match best {
         Some((r, m)) => (
             Some(m.clone()),
@@ -458,13 +484,18 @@ pub(crate) fn period_for(
     published: Published,
     calendar: FiscalCalendar,
 ) -> (Option<(Range<usize>, String)>, String) {
-    let Some((r, label)) = periods.iter().min_by_key(|(r, _)| gap(s, r, figure)) else {
+    let Some((r, label)) = periods.iter().min_by_key(|(r, _)| gap(r, figure)) else {
         return (None, "period: none written in the sentence".to_string());
     };
     let text = &s[r.clone()];
-    let label = read_period(text, &lang.periods, published, calendar)
-        .map(|p| p.label())
-        .unwrap_or_else(|_| label.clone());
+    // Periods were found with the calendar year; a fiscal year depends on the entity.
+    let label = if calendar.start_month == 1 {
+        label.clone()
+    } else {
+        read_period(text, &lang.periods, published, calendar)
+            .map(|p| p.label())
+            .unwrap_or_else(|_| label.clone())
+    };
     let also = if periods.len() > 1 {
         " (the nearest of several)"
     } else {
@@ -482,7 +513,7 @@ pub(crate) fn status_for(
     statuses: &[(Range<usize>, Status)],
     figure: &Range<usize>,
 ) -> (Option<Status>, String) {
-    match statuses.iter().min_by_key(|(r, _)| gap(s, r, figure)) {
+    match statuses.iter().min_by_key(|(r, _)| gap(r, figure)) {
         Some((r, st)) => (
             Some(*st),
             format!("status {}: from «{}» (check)", st.name(), &s[r.clone()]),

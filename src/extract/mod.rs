@@ -113,7 +113,8 @@ pub fn extract(text: &str, options: &ExtractOptions, rules: &Rules) -> Result<Dr
     };
     let mut last_entity: Option<String> = None;
     let publisher = slug(options.publisher);
-    let mut used_ids = std::collections::HashSet::new();
+    let mut used_ids = std::collections::HashMap::new();
+    let mut taken_ids = std::collections::HashSet::new();
     for range in sentences {
         let sentence = &text[range.clone()];
         let entities = lexicon.entities(sentence);
@@ -128,7 +129,7 @@ pub fn extract(text: &str, options: &ExtractOptions, rules: &Rules) -> Result<Dr
             }
             continue;
         }
-        let periods = lexicon.periods(sentence, options.published);
+        let periods = lexicon.periods(sentence, options.published, &figures);
         let not_figures = lexicon.not_figures(sentence);
         let (figures, periods, skipped) = guess::settle(sentence, figures, periods, &not_figures);
         for (r, reason) in skipped {
@@ -148,6 +149,9 @@ pub fn extract(text: &str, options: &ExtractOptions, rules: &Rules) -> Result<Dr
             let others: Vec<String> = {
                 let mut o: Vec<String> = Vec::new();
                 for (_, e) in &entities {
+                    if o.len() >= 8 {
+                        break;
+                    }
                     if Some(e) != entity.as_ref() && !o.contains(e) {
                         o.push(e.clone());
                     }
@@ -169,8 +173,13 @@ pub fn extract(text: &str, options: &ExtractOptions, rules: &Rules) -> Result<Dr
             let (status, how) = guess::status_for(sentence, &statuses, &r);
             notes.push(how);
             let value = sentence[r.clone()].to_string();
+            let quote = quote_around(sentence, &r);
+            if quote.len() < sentence.len() {
+                notes.push("quote: the part of a very long sentence around the figure".into());
+            }
             let id = unique_id(
                 &mut used_ids,
+                &mut taken_ids,
                 entity.as_deref(),
                 metric.as_deref(),
                 &publisher,
@@ -182,10 +191,10 @@ pub fn extract(text: &str, options: &ExtractOptions, rules: &Rules) -> Result<Dr
                 value,
                 period: period.as_ref().map(|p| sentence[p.0.clone()].to_string()),
                 status,
-                quote: sentence.to_string(),
+                quote: sentence[quote.clone()].to_string(),
                 notes: notes.join("; "),
                 value_at: range.start + r.start..range.start + r.end,
-                quote_at: range.clone(),
+                quote_at: range.start + quote.start..range.start + quote.end,
                 figure,
                 period_label: period.map(|p| p.1),
                 others,
@@ -196,6 +205,40 @@ pub fn extract(text: &str, options: &ExtractOptions, rules: &Rules) -> Result<Dr
         }
     }
     Ok(draft)
+}
+
+/// A sentence longer than this many bytes is quoted only around the figure.
+const QUOTE_MAX: usize = 1200;
+
+/// The range of the quote for a figure at `r`: the whole sentence, or for a very long one the
+/// text around the figure, cut at white space where there is some.
+fn quote_around(sentence: &str, r: &Range<usize>) -> Range<usize> {
+    if sentence.len() <= QUOTE_MAX {
+        return 0..sentence.len();
+    }
+    let reach = QUOTE_MAX / 2;
+    let mut start = r.start.saturating_sub(reach);
+    while !sentence.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (r.end + reach).min(sentence.len());
+    while !sentence.is_char_boundary(end) {
+        end += 1;
+    }
+    if start > 0 {
+        if let Some(i) = sentence[start..r.start].find(char::is_whitespace) {
+            start += i;
+        }
+    }
+    if end < sentence.len() {
+        if let Some(i) = sentence[r.end..end].rfind(char::is_whitespace) {
+            end = r.end + i;
+        }
+    }
+    let text = &sentence[start..end];
+    let lead = text.len() - text.trim_start().len();
+    let trail = text.len() - text.trim_end().len();
+    start + lead..end - trail
 }
 
 /// `Wall Street CN` → `wall-street-cn`: lower-case ASCII letters and digits, other runs as `-`.
@@ -215,7 +258,8 @@ pub fn slug(s: &str) -> String {
 }
 
 fn unique_id(
-    used: &mut std::collections::HashSet<String>,
+    used: &mut std::collections::HashMap<String, usize>,
+    taken: &mut std::collections::HashSet<String>,
     entity: Option<&str>,
     metric: Option<&str>,
     publisher: &str,
@@ -231,13 +275,16 @@ fn unique_id(
     } else {
         publisher
     };
-    for n in 1.. {
+    // Numbered per entity and metric; an entity or metric name ending in digits could still
+    // make two ids equal, hence the check.
+    loop {
+        let n = used.entry(base.clone()).or_insert(0);
+        *n += 1;
         let id = format!("{base}-{n}-{publisher}");
-        if used.insert(id.clone()) {
+        if taken.insert(id.clone()) {
             return id;
         }
     }
-    unreachable!("some number is free")
 }
 
 #[cfg(test)]
