@@ -178,6 +178,39 @@ fn other_languages_sentences() {
     );
 }
 
+#[test]
+fn a_desk_adds_sentence_rules_and_mistakes_are_reported() {
+    use crosscheck::rules::RulesText;
+    let (mut texts, _) = read_rules(&[root().join("rules")]);
+    let text = "Umsatz 5 Bio. Euro. Neu.";
+    let de = |texts: &[RulesText]| {
+        let rules = Rules::parse(texts).unwrap_or_else(|e| panic!("{e:?}"));
+        let l = &rules.languages["de"];
+        split_sentences(text, &l.sentences).len()
+    };
+    assert_eq!(de(&texts), 2, "Bio. is a bundled abbreviation");
+    texts.push(RulesText {
+        relative: "lang/de/sentences.yaml".into(),
+        display: "desk/lang/de/sentences.yaml".into(),
+        text: "abbreviations: [Euro.]\n".into(),
+    });
+    assert_eq!(de(&texts), 1, "the desk made Euro. an abbreviation");
+    for bad in ["terminatorz: [\".\"]\n", "space_breaks: '['\n"] {
+        let mut t: Vec<RulesText> = read_rules(&[root().join("rules")]).0;
+        t.push(RulesText {
+            relative: "lang/de/sentences.yaml".into(),
+            display: "desk/lang/de/sentences.yaml".into(),
+            text: bad.into(),
+        });
+        let errors = Rules::parse(&t).err().expect("an error");
+        let shown = format!("{errors:?}");
+        assert!(
+            shown.contains("sentences") || shown.contains("terminatorz"),
+            "{shown}"
+        );
+    }
+}
+
 // ---------------------------------------------------------------- recall on the seed articles
 
 struct Seed {
