@@ -10,6 +10,7 @@ pub mod cli;
 pub mod diagnostic;
 pub mod engine;
 pub mod estimate;
+pub mod extract;
 pub mod figure;
 pub mod files;
 pub mod finding;

@@ -2,10 +2,12 @@
 //!
 //! Every top-level file in a rules directory may declare any of the sections `metrics`,
 //! `entities`, `units`, `dimensions`, `policy` and `fx`; language data lives in
-//! `lang/<code>/figures.yaml` and `lang/<code>/periods.yaml` (`lang/common/` is shared by all).
+//! `lang/<code>/figures.yaml`, `lang/<code>/periods.yaml` and `lang/<code>/sentences.yaml`
+//! (`lang/common/` is shared by all).
 //! Several directories may be given: later ones add to, or override, earlier ones.
 
 use crate::diagnostic::{did_you_mean, Diagnostic};
+use crate::extract::{SentenceLang, SentenceLangFile};
 use crate::figure::{FigureLang, FigureLangFile};
 use crate::finding::{Kind, Severity};
 use crate::fx::FxTable;
@@ -135,6 +137,8 @@ struct RulesFile {
 pub struct Language {
     pub figures: FigureLang,
     pub periods: PeriodLang,
+    /// What ends a sentence (used by `extract`).
+    pub sentences: SentenceLang,
 }
 
 /// Everything the engine knows that is not code.
@@ -158,6 +162,7 @@ impl Rules {
         let mut fx = FxTable::default();
         let mut figure_files: BTreeMap<String, Vec<FigureLangFile>> = BTreeMap::new();
         let mut period_files: BTreeMap<String, Vec<PeriodLangFile>> = BTreeMap::new();
+        let mut sentence_files: BTreeMap<String, Vec<SentenceLangFile>> = BTreeMap::new();
         for file in files {
             let parts: Vec<&str> = file.relative.split('/').collect();
             match parts.as_slice() {
@@ -173,9 +178,19 @@ impl Rules {
                         Err(e) => errors.push(yaml_error(&file.display, &file.text, &e)),
                     }
                 }
+                ["lang", code, "sentences.yaml"] => {
+                    match serde_saphyr::from_str::<Option<SentenceLangFile>>(&file.text) {
+                        Ok(f) => sentence_files
+                            .entry(code.to_string())
+                            .or_default()
+                            .push(f.unwrap_or_default()),
+                        Err(e) => errors.push(yaml_error(&file.display, &file.text, &e)),
+                    }
+                }
                 ["lang", ..] => errors.push(Diagnostic::whole_file(
                     &file.display,
-                    "a language file must be lang/<code>/figures.yaml or lang/<code>/periods.yaml",
+                    "a language file must be lang/<code>/figures.yaml, lang/<code>/periods.yaml \
+                     or lang/<code>/sentences.yaml",
                 )),
                 _ => match parse_rules_file(&file.text) {
                     Ok(Some(f)) => {
@@ -196,7 +211,7 @@ impl Rules {
             }
         }
 
-        let languages = build_languages(&figure_files, &period_files, &mut errors);
+        let languages = build_languages(&figure_files, &period_files, &sentence_files, &mut errors);
         let aliases = alias_index(&merged.entities, &mut errors);
         for (name, metric) in &merged.metrics {
             if !merged.dimensions.is_empty() && !merged.dimensions.contains_key(&metric.dimension) {
@@ -332,6 +347,7 @@ pub(crate) fn find_key(text: &str, key: &str) -> (usize, usize) {
 fn build_languages(
     figure_files: &BTreeMap<String, Vec<FigureLangFile>>,
     period_files: &BTreeMap<String, Vec<PeriodLangFile>>,
+    sentence_files: &BTreeMap<String, Vec<SentenceLangFile>>,
     errors: &mut Vec<Diagnostic>,
 ) -> BTreeMap<String, Language> {
     let common_figures: Vec<&FigureLangFile> = figure_files
@@ -342,9 +358,14 @@ fn build_languages(
         .get("common")
         .map(|v| v.iter().collect())
         .unwrap_or_default();
+    let common_sentences: Vec<&SentenceLangFile> = sentence_files
+        .get("common")
+        .map(|v| v.iter().collect())
+        .unwrap_or_default();
     let codes: std::collections::BTreeSet<&String> = figure_files
         .keys()
         .chain(period_files.keys())
+        .chain(sentence_files.keys())
         .filter(|c| c.as_str() != "common")
         .collect();
     let mut languages = BTreeMap::new();
@@ -353,16 +374,28 @@ fn build_languages(
         f.extend(figure_files.get(code).into_iter().flatten());
         let mut p = common_periods.clone();
         p.extend(period_files.get(code).into_iter().flatten());
+        let mut s = common_sentences.clone();
+        s.extend(sentence_files.get(code).into_iter().flatten());
         let figures = FigureLang::build(&f);
         let periods = PeriodLang::build(&p);
-        match (figures, periods) {
-            (Ok(figures), Ok(periods)) => {
-                languages.insert(code.clone(), Language { figures, periods });
+        let sentences = SentenceLang::build(&s);
+        match (figures, periods, sentences) {
+            (Ok(figures), Ok(periods), Ok(sentences)) => {
+                languages.insert(
+                    code.clone(),
+                    Language {
+                        figures,
+                        periods,
+                        sentences,
+                    },
+                );
             }
-            (Err(e), _) | (_, Err(e)) => errors.push(Diagnostic::whole_file(
-                &format!("rules/lang/{code}"),
-                format!("language `{code}`: {e}"),
-            )),
+            (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => {
+                errors.push(Diagnostic::whole_file(
+                    &format!("rules/lang/{code}"),
+                    format!("language `{code}`: {e}"),
+                ))
+            }
         }
     }
     languages

@@ -1,0 +1,563 @@
+//! Finding entity names, metric words, period expressions and status words in a sentence, and
+//! picking the ones that go with a figure.
+
+use crate::claim::Status;
+use crate::figure::{Approx, Figure};
+use crate::period::{read_period, FiscalCalendar, Published};
+use crate::rules::{Language, Rules};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// A character of a script written without spaces between words (Chinese, Japanese, Thai...).
+pub(crate) fn unspaced(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0EFF          // Thai, Lao
+        | 0x1000..=0x109F        // Myanmar
+        | 0x1780..=0x17FF        // Khmer
+        | 0x2E80..=0x2FDF        // CJK radicals
+        | 0x3000..=0x9FFF        // CJK symbols, kana, ideographs
+        | 0xF900..=0xFAFF        // CJK compatibility ideographs
+        | 0xFF00..=0xFFEF        // full-width forms
+        | 0x20000..=0x3FFFF)
+}
+
+/// A letter or digit of a script that separates words with spaces.
+fn spaced_alnum(c: char) -> bool {
+    c.is_alphanumeric() && !unspaced(c)
+}
+
+fn lower(c: char) -> char {
+    let mut l = c.to_lowercase();
+    match (l.next(), l.next()) {
+        (Some(x), None) => x,
+        _ => c,
+    }
+}
+
+/// Words to look for in a sentence, each with what it stands for. Words of spaced scripts match
+/// whole words only; matching ignores case; at each position the longest word wins.
+pub(crate) struct Matcher<T> {
+    by_first: HashMap<char, Vec<(Vec<char>, T)>>,
+}
+
+impl<T: Clone> Matcher<T> {
+    pub(crate) fn new(items: impl IntoIterator<Item = (String, T)>) -> Self {
+        let mut by_first: HashMap<char, Vec<(Vec<char>, T)>> = HashMap::new();
+        for (surface, value) in items {
+            let w: Vec<char> = surface.trim().chars().map(lower).collect();
+            if let Some(&first) = w.first() {
+                by_first.entry(first).or_default().push((w, value));
+            }
+        }
+        for list in by_first.values_mut() {
+            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        Matcher { by_first }
+    }
+
+    /// Every match in `text`: byte range, value. Matches do not overlap.
+    pub(crate) fn find(&self, text: &str) -> Vec<(Range<usize>, T)> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let low: Vec<char> = chars.iter().map(|&(_, c)| lower(c)).collect();
+        let byte = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
+        let n = low.len();
+        let mut out = Vec::new();
+        let mut i = 0;
+        'outer: while i < n {
+            if let Some(list) = self.by_first.get(&low[i]) {
+                for (w, v) in list {
+                    let j = i + w.len();
+                    if j > n || low[i..j] != w[..] {
+                        continue;
+                    }
+                    let start_ok = !spaced_alnum(w[0]) || i == 0 || !spaced_alnum(low[i - 1]);
+                    let end_ok = !spaced_alnum(w[w.len() - 1]) || j == n || !spaced_alnum(low[j]);
+                    if start_ok && end_ok {
+                        out.push((byte(i)..byte(j), v.clone()));
+                        i = j;
+                        continue 'outer;
+                    }
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+}
+
+/// Everything looked for in sentences, built once per call of `extract`.
+pub(crate) struct Lexicon<'r> {
+    lang: &'r Language,
+    entities: Matcher<String>,
+    metrics: Matcher<String>,
+    statuses: Matcher<Status>,
+    period_words: Matcher<()>,
+    not_figures: Matcher<()>,
+}
+
+/// How far around a digit or a period word a period expression is looked for, in characters.
+const PERIOD_REACH: usize = 16;
+const PERIOD_REACH_UNSPACED: usize = 10;
+/// At most this many digit runs and period words of one sentence are tried as periods.
+const MAX_ANCHORS: usize = 48;
+
+impl<'r> Lexicon<'r> {
+    pub(crate) fn new(rules: &'r Rules, lang: &'r Language) -> Self {
+        let entities = Matcher::new(rules.entities.iter().flat_map(|(name, e)| {
+            std::iter::once((name.clone(), name.clone()))
+                .chain(e.aliases.iter().map(move |a| (a.clone(), name.clone())))
+        }));
+        let metrics = Matcher::new(rules.metrics.iter().flat_map(|(name, m)| {
+            std::iter::once((name.replace('_', " "), name.clone()))
+                .chain(m.aliases.iter().map(move |a| (a.clone(), name.clone())))
+        }));
+        let statuses = Matcher::new(lang.sentences.status_words.iter().cloned());
+        // Words that can stand in a period: months and relative words (今年, last year), quarter
+        // and half words. Prefixes and suffixes (`in`, `в`, `年`) are found by widening the span.
+        let period_words = Matcher::new(
+            lang.periods
+                .words
+                .iter()
+                .filter(|(class, _)| {
+                    let name = format!("{class:?}");
+                    name.starts_with("Rel") || matches!(name.as_str(), "Month" | "Quarter" | "Half")
+                })
+                .flat_map(|(_, words)| words.values().map(|(w, _)| (w.clone(), ()))),
+        );
+        let not_figures = Matcher::new(lang.sentences.not_figures.iter().map(|w| (w.clone(), ())));
+        Lexicon {
+            lang,
+            entities,
+            metrics,
+            statuses,
+            period_words,
+            not_figures,
+        }
+    }
+
+    pub(crate) fn entities(&self, s: &str) -> Vec<(Range<usize>, String)> {
+        self.entities.find(s)
+    }
+
+    pub(crate) fn metrics(&self, s: &str) -> Vec<(Range<usize>, String)> {
+        self.metrics.find(s)
+    }
+
+    pub(crate) fn statuses(&self, s: &str) -> Vec<(Range<usize>, Status)> {
+        self.statuses.find(s)
+    }
+
+    /// Where the sentence has words that contain a number word but are no figure.
+    pub(crate) fn not_figures(&self, s: &str) -> Vec<Range<usize>> {
+        self.not_figures
+            .find(s)
+            .into_iter()
+            .map(|(r, ())| r)
+            .collect()
+    }
+
+    /// The period expressions of a sentence: byte range, canonical label. The longest reading
+    /// around each digit run or period word, then the longest of those that overlap.
+    pub(crate) fn periods(
+        &self,
+        s: &str,
+        published: Published,
+        figures: &[(Range<usize>, Figure)],
+    ) -> Vec<(Range<usize>, String)> {
+        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        let n = chars.len();
+        let byte = |i: usize| chars.get(i).map_or(s.len(), |&(b, _)| b);
+        // The digits of a figure with a unit (`2000 亿美元`, `4 GW`) are not a year or a day.
+        // Figures come in order and do not overlap: the one that may hold a range is the last
+        // one starting at or before it.
+        let in_unit_figure = |a: usize, b: usize| {
+            let r = byte(a)..byte(b);
+            let k = figures.partition_point(|(fr, _)| fr.start <= r.start);
+            k > 0 && {
+                let (fr, f) = &figures[k - 1];
+                covers(fr, &r) && f.unit.as_deref().is_some_and(|u| u != "year")
+            }
+        };
+        let mut anchors: Vec<(usize, usize)> = Vec::new();
+        let mut i = 0;
+        while i < n && anchors.len() < MAX_ANCHORS {
+            if chars[i].1.is_numeric() {
+                let mut j = i;
+                while j < n && chars[j].1.is_numeric() {
+                    j += 1;
+                }
+                // No period has a run of more than four digits.
+                if j - i <= 4 && !in_unit_figure(i, j) {
+                    anchors.push((i, j));
+                }
+                i = j;
+            } else {
+                i += 1;
+            }
+        }
+        let char_at = |b: usize| chars.partition_point(|&(x, _)| x < b);
+        for (r, ()) in self.period_words.find(s) {
+            anchors.push((char_at(r.start), char_at(r.end)));
+        }
+        anchors.sort_unstable();
+        anchors.dedup();
+        // Bounded work on a pathological sentence (thousands of numbers and no full stop).
+        anchors.truncate(MAX_ANCHORS);
+        // A span may start at `k` if it does not cut a word of a spaced script, nor start or end
+        // with white space.
+        let cuts = |k: usize| {
+            k == 0 || k == n || !(spaced_alnum(chars[k - 1].1) && spaced_alnum(chars[k].1))
+        };
+        let calendar = FiscalCalendar { start_month: 1 };
+        let mut found: Vec<(Range<usize>, String)> = Vec::new();
+        for (a, b) in anchors {
+            let reach = if unspaced(chars[a].1) || (a > 0 && unspaced(chars[a - 1].1)) {
+                PERIOD_REACH_UNSPACED
+            } else {
+                PERIOD_REACH
+            };
+            // A period starts with a letter or digit, and ends with one or with the dot of an
+            // abbreviation (`2033 г.`, `2023 r.`), not with punctuation around it.
+            let starts: Vec<usize> = (a.saturating_sub(reach)..=a)
+                .filter(|&k| cuts(k) && k < n && wordish(chars[k].1))
+                .collect();
+            let ends: Vec<usize> = (b..=(b + reach).min(n))
+                .filter(|&k| cuts(k) && k > 0 && ends_period(&chars, k))
+                .collect();
+            let mut pairs: Vec<(usize, usize)> = starts
+                .iter()
+                .flat_map(|&x| ends.iter().map(move |&y| (x, y)))
+                .collect();
+            pairs.sort_by_key(|&(x, y)| (std::cmp::Reverse(y - x), x));
+            for (x, y) in pairs {
+                let text = &s[byte(x)..byte(y)];
+                if let Ok(p) = read_period(text, &self.lang.periods, published, calendar) {
+                    found.push((byte(x)..byte(y), p.label()));
+                    break;
+                }
+            }
+        }
+        found.sort_by_key(|(r, _)| (std::cmp::Reverse(r.len()), r.start));
+        let mut kept: Vec<(Range<usize>, String)> = Vec::new();
+        for (r, label) in found {
+            if !kept.iter().any(|(k, _)| overlaps(k, &r)) {
+                kept.push((r, label));
+            }
+        }
+        kept.sort_by_key(|(r, _)| r.start);
+        kept
+    }
+}
+
+/// Whether a period may end before char `k`: after a letter or digit, or after the dot of a short
+/// abbreviation that is not the sentence's full stop.
+fn ends_period(chars: &[(usize, char)], k: usize) -> bool {
+    let last = chars[k - 1].1;
+    if wordish(last) {
+        return true;
+    }
+    if last != '.' {
+        return false;
+    }
+    let letters = chars[..k - 1]
+        .iter()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .count();
+    // At the end of the sentence the dot is the full stop, unless the word is very short.
+    let longest = if k == chars.len() { 2 } else { 3 };
+    (1..=longest).contains(&letters)
+}
+
+/// A letter, a digit, or a combining mark (Thai vowel and tone marks, accents).
+fn wordish(c: char) -> bool {
+    c.is_alphanumeric()
+        || matches!(c as u32,
+            0x0300..=0x036F | 0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E
+            | 0x0EB1 | 0x0EB4..=0x0EBC | 0x0EC8..=0x0ECD | 0x3099..=0x309A)
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+fn covers(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start <= b.start && b.end <= a.end
+}
+
+/// How far apart two ranges are, in bytes (0 when they touch or overlap): enough to tell the
+/// nearest of several words in one sentence, in constant time.
+fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
+    b.start
+        .saturating_sub(a.end)
+        .max(a.start.saturating_sub(b.end))
+}
+
+type Found = Vec<(Range<usize>, Figure)>;
+
+/// The longest text, in bytes, that two figures joined into one may take.
+const JOIN_MAX: usize = 160;
+
+/// Joins figures that the reader reads as one when taken together: two ends joined by one short
+/// word (`десятками и сотнями миллиардов долларов`, `between 1000 and 1500`).
+pub(crate) fn join(s: &str, figures: Found, lang: &crate::figure::FigureLang) -> Found {
+    let mut out: Found = Vec::new();
+    for (r, f) in figures {
+        if let Some((prev, _)) = out.last() {
+            let between = &s[prev.end.min(r.start)..r.start];
+            let words = between.split_whitespace().count();
+            if prev.end <= r.start
+                && words <= 1
+                && between.chars().count() <= 12
+                && r.end - prev.start <= JOIN_MAX
+            {
+                let joined = prev.start..r.end;
+                if let Ok(g) = crate::figure::read_figure(&s[joined.clone()], lang) {
+                    out.pop();
+                    out.push((joined, g));
+                    continue;
+                }
+            }
+        }
+        out.push((r, f));
+    }
+    out
+}
+type Periods = Vec<(Range<usize>, String)>;
+
+/// Figures and periods that overlap: a figure inside a period belongs to the period, a period
+/// inside a figure to the figure. Years and numbers glued to names are not figures.
+pub(crate) fn settle(
+    s: &str,
+    figures: Found,
+    periods: Periods,
+    not_figures: &[Range<usize>],
+) -> (Found, Periods, Vec<(Range<usize>, String)>) {
+    let mut kept = Vec::new();
+    let mut skipped = Vec::new();
+    for (r, f) in figures {
+        let text = s[r.clone()].trim();
+        let digits = text.chars().any(char::is_numeric);
+        if let Some(w) = not_figures.iter().find(|w| covers(w, &r)) {
+            skipped.push((r, format!("part of the word «{}»", &s[w.clone()])));
+            continue;
+        }
+        if !digits && f.unit.is_none() && (f.value == 0.0 || f.value == 1.0) {
+            skipped.push((r, "the word «one» or «zero», not a figure".to_string()));
+            continue;
+        }
+        if !digits && f.unit.is_none() && f.approx == Some(Approx::Vague) && f.value < 100.0 {
+            skipped.push((r, "a vague word without scale or unit".to_string()));
+            continue;
+        }
+        let bare = f.unit.is_none() && f.approx.is_none() && text.chars().all(|c| c.is_numeric());
+        if let Some((p, _)) = periods
+            .iter()
+            .find(|(p, _)| bare && f.value <= 31.0 && gap(p, &r) <= 1)
+        {
+            skipped.push((r, format!("next to the period «{}»: a date", &s[p.clone()])));
+            continue;
+        }
+        if let Some((p, _)) = periods.iter().find(|(p, _)| covers(p, &r)) {
+            skipped.push((r, format!("part of the period «{}»", &s[p.clone()])));
+            continue;
+        }
+        if let Some((p, _)) = periods
+            .iter()
+            .find(|(p, _)| overlaps(p, &r) && f.unit.is_none())
+        {
+            skipped.push((r, format!("overlaps the period «{}»", &s[p.clone()])));
+            continue;
+        }
+        let before: Vec<char> = s[..r.start].chars().rev().take(2).collect();
+        let after = s[r.end..].chars().next();
+        let glued_before = match before.as_slice() {
+            [c, ..] if spaced_alnum(*c) && c.is_alphabetic() => true,
+            ['-', c, ..] if spaced_alnum(*c) => true,
+            _ => false,
+        };
+        let glued_after = f.unit.is_none() && after.is_some_and(spaced_alnum);
+        if glued_before || glued_after {
+            skipped.push((r, "part of a name or code".to_string()));
+            continue;
+        }
+        let year_like = f.unit.is_none()
+            && f.approx.is_none()
+            && text.chars().all(|c| c.is_ascii_digit())
+            && text.len() == 4
+            && (1800.0..=2200.0).contains(&f.value);
+        if year_like {
+            skipped.push((r, "a year".to_string()));
+            continue;
+        }
+        kept.push((r, f));
+    }
+    let periods = periods
+        .into_iter()
+        .filter(|(p, _)| !kept.iter().any(|(r, _)| overlaps(r, p)))
+        .collect();
+    (kept, periods, skipped)
+}
+
+/// The entity for a figure: the first named before it in the sentence, else the first after it,
+/// else the last one named in an earlier sentence.
+pub(crate) fn entity_for(
+    entities: &[(Range<usize>, String)],
+    figure: &Range<usize>,
+    last: Option<&str>,
+) -> (Option<String>, String) {
+    if let Some((_, e)) = entities.iter().find(|(r, _)| r.end <= figure.start) {
+        return (
+            Some(e.clone()),
+            format!("entity {e}: the first one the sentence names before the figure"),
+        );
+    }
+    if let Some((_, e)) = entities.iter().find(|(r, _)| r.start >= figure.end) {
+        return (
+            Some(e.clone()),
+            format!("entity {e}: named after the figure (check)"),
+        );
+    }
+    match last {
+        Some(e) => (
+            Some(e.to_string()),
+            format!("entity {e}: not named in the sentence, the last one named before it (unsure)"),
+        ),
+        None => (None, "entity: none named (TODO)".to_string()),
+    }
+}
+
+/// The dimension of a figure's unit (`money` for a currency), or `None` for a bare number.
+fn dimension(rules: &Rules, f: &Figure) -> Option<String> {
+    let unit = f.unit.as_deref()?;
+    if let Some(u) = rules.units.get(unit) {
+        return Some(u.dimension.clone());
+    }
+    if unit.len() == 3 && unit.chars().all(|c| c.is_ascii_uppercase()) {
+        return Some("money".into());
+    }
+    None
+}
+
+/// The metric for a figure: the metric word nearest to it whose dimension fits the figure's unit.
+pub(crate) fn metric_for(
+    rules: &Rules,
+    s: &str,
+    metrics: &[(Range<usize>, String)],
+    figure: &Range<usize>,
+    f: &Figure,
+) -> (Option<String>, String) {
+    let dim = dimension(rules, f);
+    let fits = |m: &str| match (&dim, rules.metrics.get(m)) {
+        (Some(d), Some(metric)) => &metric.dimension == d,
+        _ => true,
+    };
+    let best = metrics
+        .iter()
+        .filter(|(_, m)| fits(m))
+        .min_by_key(|(r, _)| gap(r, figure));
+    match best {
+        Some((r, m)) => (
+            Some(m.clone()),
+            format!("metric {m}: from «{}»", &s[r.clone()]),
+        ),
+        None => {
+            let what = match (&dim, &f.unit) {
+                (Some(d), Some(u)) => format!("a {d} figure ({u})"),
+                _ => "a figure without unit".to_string(),
+            };
+            (
+                None,
+                format!("metric: no metric word in the sentence fits {what} (TODO)"),
+            )
+        }
+    }
+}
+
+/// The period for a figure: the nearest period expression of the sentence, read again with the
+/// entity's fiscal calendar.
+pub(crate) fn period_for(
+    periods: &[(Range<usize>, String)],
+    s: &str,
+    figure: &Range<usize>,
+    lang: &Language,
+    published: Published,
+    calendar: FiscalCalendar,
+) -> (Option<(Range<usize>, String)>, String) {
+    let Some((r, label)) = periods.iter().min_by_key(|(r, _)| gap(r, figure)) else {
+        return (None, "period: none written in the sentence".to_string());
+    };
+    let text = &s[r.clone()];
+    // Periods were found with the calendar year; a fiscal year depends on the entity.
+    let label = if calendar.start_month == 1 {
+        label.clone()
+    } else {
+        read_period(text, &lang.periods, published, calendar)
+            .map(|p| p.label())
+            .unwrap_or_else(|_| label.clone())
+    };
+    let also = if periods.len() > 1 {
+        " (the nearest of several)"
+    } else {
+        ""
+    };
+    (
+        Some((r.clone(), label.clone())),
+        format!("period «{text}» = {label}{also}"),
+    )
+}
+
+/// The status for a figure: the nearest status word of the sentence.
+pub(crate) fn status_for(
+    s: &str,
+    statuses: &[(Range<usize>, Status)],
+    figure: &Range<usize>,
+) -> (Option<Status>, String) {
+    match statuses.iter().min_by_key(|(r, _)| gap(r, figure)) {
+        Some((r, st)) => (
+            Some(*st),
+            format!("status {}: from «{}» (check)", st.name(), &s[r.clone()]),
+        ),
+        None => (None, "status: no status word".to_string()),
+    }
+}
+
+/// The figure's range without words at its ends that do not change its reading (`10 gigawatów
+/// do` → `10 gigawatów`, `от милиарди` → `милиарди`).
+pub(crate) fn trim_value(
+    s: &str,
+    mut r: Range<usize>,
+    f: &Figure,
+    lang: &crate::figure::FigureLang,
+) -> Range<usize> {
+    let same = |t: &str| {
+        crate::figure::read_figure(t, lang).is_ok_and(|g| {
+            g.unit == f.unit
+                && g.approx == f.approx
+                && g.value == f.value
+                && g.lo == f.lo
+                && g.hi == f.hi
+        })
+    };
+    for _ in 0..4 {
+        let text = &s[r.clone()];
+        // The last word, then the first, where white space separates them.
+        if let Some(i) = text.trim_end().rfind(char::is_whitespace) {
+            let cut = text[..i].trim_end();
+            if !cut.is_empty() && same(cut) {
+                r = r.start..r.start + cut.len();
+                continue;
+            }
+        }
+        if let Some(i) = text.find(char::is_whitespace) {
+            let rest = &text[i..];
+            let cut = rest.trim_start();
+            if !cut.is_empty() && same(cut) {
+                r = r.end - cut.len()..r.end;
+                continue;
+            }
+        }
+        break;
+    }
+    r
+}
