@@ -266,3 +266,34 @@ fn read_figures_jsonl_keeps_order_over_many_lines() {
     assert_eq!(values.len(), 5000);
     assert!(values.iter().enumerate().all(|(i, v)| *v == i as f64 * 1e6));
 }
+
+#[test]
+fn extract_drafts_claims_from_an_article() {
+    let (code, stdout, stderr) = run(&[
+        "extract",
+        "sources/2026-02-wallstreetcn-zh.txt",
+        "--lang",
+        "zh",
+        "--published",
+        "2026-02",
+        "--publisher",
+        "Wall Street CN",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.starts_with("# DRAFT"), "{stdout}");
+    assert!(
+        stdout.contains("value: 2000 亿美元\n    period: 今年\n"),
+        "{stdout}"
+    );
+    let (code, _, stderr) = run(&[
+        "extract",
+        "sources/2026-02-wallstreetcn-zh.txt",
+        "--lang",
+        "xx",
+        "--published",
+        "2026-02",
+        "--publisher",
+        "P",
+    ]);
+    assert_eq!(code, 2, "an unknown language is a usage error: {stderr}");
+}

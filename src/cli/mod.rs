@@ -9,6 +9,7 @@ use crate::check::Context;
 use crate::diagnostic::{abbreviate, Diagnostic};
 use crate::engine::{reconcile, show_number};
 use crate::estimate::estimate_all;
+use crate::extract::{extract, render_yaml, ExtractOptions};
 use crate::figure::read_figure;
 use crate::finding::Severity;
 use crate::load::{load, ClaimText};
@@ -88,6 +89,25 @@ pub enum Command {
     },
     /// Add one claim to a claims file: from flags, or from prompts for what is missing.
     Add(Box<add::AddArgs>),
+    /// Draft claims from an article: every figure with its sentence, entity, metric and period guessed.
+    Extract {
+        /// The article's text (a file).
+        article: PathBuf,
+        #[arg(long)]
+        lang: String,
+        #[arg(long)]
+        published: String,
+        #[arg(long)]
+        publisher: String,
+        #[arg(long)]
+        title: Option<String>,
+        /// The path of the saved article, for the draft's `source.archive`.
+        #[arg(long)]
+        archive: Option<String>,
+        /// Write the draft here instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Write the current error-level findings to the baseline file, so that CI fails only on new ones.
     Baseline {
         #[arg(long, default_value = DEFAULT_BASELINE)]
@@ -319,6 +339,42 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<i32, CliError> {
         }
         Command::Read { what } => read(cli, what, out),
         Command::Add(args) => add::run(cli, args, out),
+        Command::Extract {
+            article,
+            lang,
+            published,
+            publisher,
+            title,
+            archive,
+            out: file,
+        } => {
+            let rules = rules(cli)?;
+            let text = std::fs::read_to_string(article)
+                .map_err(|e| CliError::Usage(format!("cannot read {}: {e}", article.display())))?;
+            let options = ExtractOptions {
+                lang,
+                published: parse_published(published).map_err(CliError::Usage)?,
+                publisher,
+                title: title.as_deref(),
+                archive: archive.as_deref(),
+            };
+            let draft = extract(&text, &options, &rules).map_err(CliError::Usage)?;
+            let yaml = render_yaml(&draft, &options);
+            match file {
+                Some(path) => {
+                    write_atomically(path, &yaml)?;
+                    writeln!(
+                        out,
+                        "drafted {} claim(s) from {} sentence(s) into {}; review them, then move them into claims/",
+                        draft.claims.len(),
+                        draft.sentences,
+                        path.display()
+                    )?;
+                }
+                None => out.write_all(yaml.as_bytes())?,
+            }
+            Ok(0)
+        }
     }
 }
 
