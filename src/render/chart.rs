@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 /// Chart size in SVG user units (the page scales it to its width).
 pub const WIDTH: u32 = 1000;
 pub const HEIGHT: u32 = 320;
-const LEGEND: u32 = 190;
+const LEGEND: u32 = 200;
 const FONT: &str = "sans-serif";
 
 /// The colour of a verdict (also used by the page's CSS, so chips and bars agree).
@@ -307,9 +307,9 @@ fn render(
         let (plot, legend) = root.split_horizontally(WIDTH - LEGEND);
         let mut chart = ChartBuilder::on(&plot)
             .margin(12)
-            .margin_top(18)
-            .x_label_area_size(34)
-            .y_label_area_size(70)
+            .margin_top(24)
+            .x_label_area_size(30)
+            .y_label_area_size(76)
             .build_cartesian_2d(x0..x1, y0..y1)?;
         chart
             .configure_mesh()
@@ -318,19 +318,22 @@ fn render(
             .x_label_formatter(&|x| year_label(*x))
             .y_label_formatter(&|y| short(*y / divisor))
             .y_desc(unit_label.as_str())
-            .x_desc("period")
-            .axis_desc_style((FONT, 13).into_font().color(&MUTED))
-            .label_style((FONT, 12).into_font().color(&INK))
-            .bold_line_style(RGBColor(225, 225, 225))
-            .light_line_style(RGBColor(245, 245, 245))
+            .axis_desc_style((FONT, 17).into_font().color(&MUTED))
+            .label_style((FONT, 17).into_font().color(&INK))
+            .bold_line_style(RGBColor(230, 230, 230))
+            .light_line_style(WHITE.mix(0.0))
             .draw()?;
         // Periods as shaded spans, labelled at the top.
         chart.draw_series(spans.keys().map(|&(a, b)| {
             let (a, b) = (f64::from_bits(a), f64::from_bits(b));
             Rectangle::new(
                 [(a, y0), (b, y1)],
-                RGBColor(90, 120, 160).mix(0.08).filled(),
+                RGBColor(90, 120, 160).mix(0.07).filled(),
             )
+        }))?;
+        chart.draw_series(spans.keys().map(|&(a, b)| {
+            let (a, b) = (f64::from_bits(a), f64::from_bits(b));
+            Rectangle::new([(a, y0), (b, y1)], RGBColor(90, 120, 160).mix(0.35))
         }))?;
         let top = chart.backend_coord(&(x0, y1)).1;
         for (&(a, b), rows) in &spans {
@@ -340,11 +343,11 @@ fn render(
                 chart.backend_coord(&(b, y1)).0,
             );
             let label = period_label(marks[rows[0]].row);
-            if (pb - pa) as usize >= label.chars().count() * 7 {
+            if (pb - pa) as usize >= label.chars().count() * 8 {
                 plot.draw(&Text::new(
                     label,
-                    ((pa + pb) / 2, top + 3),
-                    (FONT, 12)
+                    ((pa + pb) / 2, top + 4),
+                    (FONT, 16)
                         .into_font()
                         .color(&MUTED)
                         .pos(Pos::new(HPos::Center, VPos::Top)),
@@ -362,7 +365,7 @@ fn render(
             let n = rows.len() as i32;
             let lane = (pb - pa) / n.max(1);
             let (first, width, step) = if lane >= 12 {
-                let w = (lane * 7 / 10).min(60);
+                let w = (lane * 6 / 10).min(90);
                 (pa + (lane - w) / 2, w, lane)
             } else {
                 let w = 8;
@@ -373,10 +376,10 @@ fn render(
                 let x = first + step * k as i32;
                 let mut y_hi = chart.backend_coord(&(a, m.hi)).1;
                 let mut y_lo = chart.backend_coord(&(a, m.lo)).1;
-                if y_lo - y_hi < 5 {
+                if y_lo - y_hi < 8 {
                     let mid = (y_lo + y_hi) / 2;
-                    y_hi = mid - 3;
-                    y_lo = mid + 3;
+                    y_hi = mid - 4;
+                    y_lo = mid + 4;
                 }
                 boxes[i] = Some(Placed {
                     mark: m,
@@ -400,8 +403,44 @@ fn render(
         root.present()?;
     }
 
-    // The interactive layers: one nested SVG per mark, inside a link with a title.
+    // The interactive layers: best estimates under the marks, one nested SVG each; the marks
+    // inside links with titles; revisions on top.
     let mut layers = String::new();
+    for (g, pa, pb, y) in &best_px {
+        let Some(best) = &g.best else { continue };
+        let (pa, pb, y) = (*pa, *pb, *y);
+        let svg = layer(|area| {
+            area.draw(&PathElement::new(
+                vec![(pa, y), (pb, y)],
+                INK.stroke_width(2),
+            ))?;
+            area.draw(
+                &(EmptyElement::at(((pa + pb) / 2, y))
+                    + Polygon::new(vec![(0, -6), (6, 0), (0, 6), (-6, 0)], INK.filled())),
+            )?;
+            Ok(())
+        })?;
+        let tip = format!(
+            "Best estimate, {} {} {}: {} {} ({}..{}), {}\nsupported by {}{}",
+            g.entity,
+            g.metric,
+            g.period_label,
+            short(best.value),
+            best.unit,
+            short(best.lo),
+            short(best.hi),
+            g.verdict.name(),
+            best.support.join(", "),
+            if best.dissent.is_empty() {
+                String::new()
+            } else {
+                format!("; against it: {}", best.dissent.join(", "))
+            }
+        );
+        let mark = html! { g class="best" { title { (tip) } (PreEscaped(svg)) } };
+        layers.push_str(&mark.into_string());
+    }
+    // The interactive layers: one nested SVG per mark, inside a link with a title.
     for p in &placed {
         let row = p.mark.row;
         let svg = layer(|area| {
@@ -444,40 +483,6 @@ fn render(
                 (PreEscaped(svg))
             }
         };
-        layers.push_str(&mark.into_string());
-    }
-    for (g, pa, pb, y) in &best_px {
-        let Some(best) = &g.best else { continue };
-        let (pa, pb, y) = (*pa, *pb, *y);
-        let svg = layer(|area| {
-            area.draw(&PathElement::new(
-                vec![(pa, y), (pb, y)],
-                INK.stroke_width(2),
-            ))?;
-            area.draw(
-                &(EmptyElement::at(((pa + pb) / 2, y))
-                    + Polygon::new(vec![(0, -6), (6, 0), (0, 6), (-6, 0)], INK.filled())),
-            )?;
-            Ok(())
-        })?;
-        let tip = format!(
-            "Best estimate, {} {} {}: {} {} ({}..{}), {}\nsupported by {}{}",
-            g.entity,
-            g.metric,
-            g.period_label,
-            short(best.value),
-            best.unit,
-            short(best.lo),
-            short(best.hi),
-            g.verdict.name(),
-            best.support.join(", "),
-            if best.dissent.is_empty() {
-                String::new()
-            } else {
-                format!("; against it: {}", best.dissent.join(", "))
-            }
-        );
-        let mark = html! { g class="best" { title { (tip) } (PreEscaped(svg)) } };
         layers.push_str(&mark.into_string());
     }
     let centre = |claim: &str| {
@@ -548,12 +553,12 @@ fn draw_legend(
     best: bool,
     revisions: bool,
 ) -> DrawResult<()> {
-    let font = (FONT, 12).into_font().color(&INK);
-    let mut y = 26;
+    let font = (FONT, 17).into_font().color(&INK);
+    let mut y = 30;
     area.draw(&Text::new(
         "legend",
-        (8, y - 14),
-        (FONT, 12).into_font().color(&MUTED),
+        (8, y - 18),
+        (FONT, 16).into_font().color(&MUTED),
     ))?;
     for v in VERDICTS {
         if !marks.iter().any(|m| m.row.verdict == v) {
@@ -564,7 +569,7 @@ fn draw_legend(
             colour(v).mix(0.78).filled(),
         ))?;
         area.draw(&Text::new(v, (30, y + 1), font.clone()))?;
-        y += 22;
+        y += 24;
     }
     if best {
         area.draw(&PathElement::new(
@@ -576,7 +581,7 @@ fn draw_legend(
                 + Polygon::new(vec![(0, -5), (5, 0), (0, 5), (-5, 0)], INK.filled())),
         )?;
         area.draw(&Text::new("best estimate", (30, y + 1), font.clone()))?;
-        y += 22;
+        y += 24;
     }
     if revisions {
         area.draw(&PathElement::new(
@@ -588,7 +593,7 @@ fn draw_legend(
             (30, y + 1),
             font.clone(),
         ))?;
-        y += 22;
+        y += 24;
     }
     area.draw(&Rectangle::new(
         [(8, y), (22, y + 14)],
@@ -606,9 +611,9 @@ fn draw_legend(
         area.draw(&Text::new(
             line,
             (8, y),
-            (FONT, 11).into_font().color(&MUTED),
+            (FONT, 15).into_font().color(&MUTED),
         ))?;
-        y += 15;
+        y += 16;
     }
     Ok(())
 }

@@ -36,25 +36,31 @@ fn table_anchor(i: usize) -> String {
     format!("table-{}", i + 1)
 }
 
-/// What a table holds of disagreement: its findings and its verdicts, weighted.
+/// What a table holds of disagreement: its findings and its verdicts.
 #[derive(Default, Clone)]
 struct Tally {
     claims: usize,
     error: usize,
     warning: usize,
     info: usize,
+    /// Unwaived findings where sources disagree, weighted: contradictions and mismatched
+    /// relations 3, drift 2, revisions 1.
+    disagreement: usize,
     verdicts: BTreeMap<String, usize>,
 }
 
 impl Tally {
-    fn score(&self) -> usize {
+    /// Sort key, greatest first: disagreement between sources (findings, then claims whose
+    /// verdict is not consistent nor single-source), then the claims at stake, then the other
+    /// findings by severity.
+    fn score(&self) -> (usize, usize, usize, usize) {
         let v = |name: &str| self.verdicts.get(name).copied().unwrap_or(0);
-        self.error * 3
-            + self.warning * 2
-            + self.info
-            + v("contradiction") * 3
-            + v("drift") * 2
-            + v("revised")
+        (
+            self.disagreement,
+            v("contradiction") + v("drift") + v("revised"),
+            self.claims,
+            self.error * 3 + self.warning * 2 + self.info,
+        )
     }
 
     fn add(&mut self, other: &Tally) {
@@ -62,9 +68,19 @@ impl Tally {
         self.error += other.error;
         self.warning += other.warning;
         self.info += other.info;
+        self.disagreement += other.disagreement;
         for (k, n) in &other.verdicts {
             *self.verdicts.entry(k.clone()).or_default() += n;
         }
+    }
+}
+
+fn disagreement(kind: Kind) -> usize {
+    match kind {
+        Kind::Contradiction | Kind::DerivedMismatch => 3,
+        Kind::PeriodDrift => 2,
+        Kind::Revision => 1,
+        _ => 0,
     }
 }
 
@@ -99,6 +115,7 @@ impl<'a> Index<'a> {
                 if f.waived.is_some() {
                     continue;
                 }
+                tally.disagreement += disagreement(f.kind);
                 match f.severity {
                     Severity::Error => tally.error += 1,
                     Severity::Warning => tally.warning += 1,
@@ -136,6 +153,9 @@ impl<'a> Index<'a> {
             let e = by.entry(t.entity.as_str()).or_default();
             e.0.add(&self.tallies[i]);
             e.1.push(i);
+        }
+        for (_, tables) in by.values_mut() {
+            tables.sort_by_key(|&i| std::cmp::Reverse(self.tallies[i].score()));
         }
         let mut out: Vec<_> = by.into_iter().map(|(e, (t, ix))| (e, t, ix)).collect();
         out.sort_by(|a, b| {
@@ -270,12 +290,13 @@ fn overview(ix: &Index, entities: &[(&str, Tally, Vec<usize>)]) -> Markup {
                     p.muted { "A bar spans the interval a figure can mean (rounding, “about”, “over”, ranges); the white tick is the figure as stated. Hover a bar for the source, quote and reading; click it for the claim." }
                 }
             }
-            h3 { "Entities, most disagreement first" }
+            h3 { "Entities, most disagreement first" span.muted.note { " (contradictions, mismatched relations, drift and revisions; then claims; then other findings)" } }
             label.filter {
                 "Filter sections: "
                 input id="filter" type="search" placeholder="entity, metric, source, claim id, text…" autocomplete="off";
                 span.muted id="filter-count" {}
             }
+            div.entities {
             table.entities {
                 thead { tr { th { "Entity" } th { "Metrics" } th.num { "Claims" } th.num { "Errors" } th.num { "Warnings" } th.num { "Notes" } th { "Verdicts of its claims" } } }
                 tbody {
@@ -292,7 +313,7 @@ fn overview(ix: &Index, entities: &[(&str, Tally, Vec<usize>)]) -> Markup {
                             td.num.sev-error[tally.error > 0] { (tally.error) }
                             td.num.sev-warning[tally.warning > 0] { (tally.warning) }
                             td.num { (tally.info) }
-                            td {
+                            td.verdicts {
                                 @for (v, n) in &tally.verdicts {
                                     (chip(v)) " × " (n) " "
                                 }
@@ -300,6 +321,7 @@ fn overview(ix: &Index, entities: &[(&str, Tally, Vec<usize>)]) -> Markup {
                         }
                     }
                 }
+            }
             }
         }
     }
@@ -584,6 +606,7 @@ header, main, #overview, footer { max-width: 1240px; margin: 0 auto; padding: 0 
 header { padding-top: 18px; }
 h1 { margin: 0 0 4px; font-size: 26px; }
 h2 { font-size: 19px; margin: 0 0 10px; display: flex; flex-wrap: wrap; align-items: center; gap: 6px 10px; }
+.note { text-transform: none; letter-spacing: 0; font-weight: 400; }
 h3 { font-size: 14px; margin: 14px 0 6px; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
 .lede { margin: 0 0 12px; color: var(--muted); font-size: 15px; }
 .muted { color: var(--muted); }
@@ -612,6 +635,10 @@ th, td { text-align: left; vertical-align: top; padding: 5px 8px; border-bottom:
 th { font-size: 12px; color: var(--muted); font-weight: 600; background: #f5f5f5; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .scroll { overflow-x: auto; }
+div.entities { max-height: 300px; overflow-y: auto; border: 1px solid var(--line); border-radius: 6px; }
+div.entities th { position: sticky; top: 0; }
+td.verdicts { white-space: nowrap; }
+table.entities td { padding: 3px 8px; }
 figure.chart { margin: 0 0 12px; }
 figure.chart svg { width: 100%; max-width: 1000px; height: auto; display: block; }
 figure.chart a.mark:hover rect { stroke-width: 3; }
