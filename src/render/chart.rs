@@ -7,6 +7,7 @@
 //! (linking to the claim's table row) with a `<title>` (shown on hover): plotters draws, the only
 //! markup added here is that link and title, built by `maud`, which escapes the text.
 
+use super::claimreview::in_words;
 use crate::report::{GroupReport, Row, TableReport};
 use chrono::{Datelike, NaiveDate};
 use maud::{html, PreEscaped};
@@ -421,14 +422,13 @@ fn render(
             Ok(())
         })?;
         let tip = format!(
-            "Best estimate, {} {} {}: {} {} ({}..{}), {}\nsupported by {}{}",
+            "Best estimate, {} {} {}: {} ({} to {}), {}\nsupported by {}{}",
             g.entity,
             g.metric,
             g.period_label,
-            short(best.value),
-            best.unit,
-            short(best.lo),
-            short(best.hi),
+            in_words(best.value, &best.unit),
+            in_words(best.lo, &best.unit),
+            in_words(best.hi, &best.unit),
             g.verdict.name(),
             best.support.join(", "),
             if best.dissent.is_empty() {

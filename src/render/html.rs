@@ -635,6 +635,8 @@ th, td { text-align: left; vertical-align: top; padding: 5px 8px; border-bottom:
 th { font-size: 12px; color: var(--muted); font-weight: 600; background: #f5f5f5; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .scroll { overflow-x: auto; }
+table.rows td:first-child { max-width: 230px; overflow-wrap: anywhere; }
+table.rows td:last-child { min-width: 300px; }
 div.entities { max-height: 300px; overflow-y: auto; border: 1px solid var(--line); border-radius: 6px; }
 div.entities th { position: sticky; top: 0; }
 td.verdicts { white-space: nowrap; }
