@@ -84,6 +84,13 @@ pub struct Row {
     pub reading: String,
     /// Where the claim stands: `claims/x.yaml:12:9`.
     pub location: String,
+    /// The document's original reporter (`via`, else the publisher), language, title and address.
+    pub origin: String,
+    pub lang: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 /// The rows for one entity and metric.
@@ -344,6 +351,10 @@ fn tables(cx: &Context, groups: &[GroupReport]) -> Vec<TableReport> {
                 "{}:{}:{}",
                 claim.location.file, claim.location.line, claim.location.column
             ),
+            origin: source.origin().to_string(),
+            lang: source.lang.clone(),
+            title: source.title.clone(),
+            url: source.url.clone(),
         };
         tables
             .entry((entity, claim.metric.clone()))

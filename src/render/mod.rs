@@ -1,6 +1,9 @@
 //! Renderers: one file per output format, each turning the one [`crate::report::Report`] into text.
 
+pub mod chart;
+pub mod claimreview;
 pub mod github;
+pub mod html;
 pub mod json;
 pub mod junit;
 pub mod markdown;

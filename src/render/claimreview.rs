@@ -1,0 +1,283 @@
+//! schema.org ClaimReview as JSON-LD (`--format claimreview`).
+//!
+//! One `ClaimReview` per checked figure: each group (entity, metric, period, status family) that
+//! has a best estimate. A group, not a claim, is what crosscheck reviews: the verdict belongs to
+//! the figure all its sources report, and the sources are the figure's appearances. So:
+//!
+//! - `claimReviewed`: the figure in words (`Amazon capex, 2026 (plan): 200 billion USD`);
+//! - `itemReviewed`: a `Claim` whose `appearance`s are the documents that state it (publisher,
+//!   title, date, language, address and the quote) and whose `author`s are their original
+//!   reporters (`via`, else the publisher); `firstAppearance` is the earliest;
+//! - `reviewRating`: a `Rating` whose `alternateName` is the verdict (`consistent`,
+//!   `contradiction`, `revised`, `drift`, `single-source`), with `ratingExplanation`;
+//! - `reviewBody`: the best estimate and the evidence: the claims that support it, the claims
+//!   against it, and the findings on them;
+//! - `author`: the organization running the check, "crosscheck"; `datePublished`: the day of the
+//!   run (`SOURCE_DATE_EPOCH` when set, for reproducible output), or [`Options::date`];
+//! - `url`: the review's place in the HTML report when [`Options::base_url`] is given.
+//!
+//! Groups without a best estimate (no readable figure) and relations are not reviewed.
+
+use crate::report::{GroupReport, Report, Row};
+use serde_json::{json, Map, Value};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What the report itself does not know.
+#[derive(Debug, Clone, Default)]
+pub struct Options<'a> {
+    /// `datePublished`, `YYYY-MM-DD`; default: `SOURCE_DATE_EPOCH`'s day, else today (UTC).
+    pub date: Option<&'a str>,
+    /// Where the HTML report is published (`https://example.org/reports/index.html`): each
+    /// review's `url` is then its first claim's row there.
+    pub base_url: Option<&'a str>,
+}
+
+/// The ClaimReviews of a report, dated today.
+pub fn render(report: &Report) -> String {
+    render_with(report, &Options::default())
+}
+
+/// The ClaimReviews of a report as a JSON-LD document with an `@graph`.
+pub fn render_with(report: &Report, options: &Options) -> String {
+    let date = options.date.map(str::to_string).unwrap_or_else(today);
+    let rows: BTreeMap<&str, &Row> = report
+        .tables
+        .iter()
+        .flat_map(|t| &t.rows)
+        .map(|r| (r.claim.as_str(), r))
+        .collect();
+    let graph: Vec<Value> = report
+        .groups
+        .iter()
+        .filter(|g| g.best.is_some())
+        .map(|g| review(report, g, &rows, &date, options.base_url))
+        .collect();
+    let doc = json!({
+        "@context": "https://schema.org",
+        "@graph": graph,
+    });
+    serde_json::to_string_pretty(&doc).unwrap_or_default()
+}
+
+fn today() -> String {
+    let from_env = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|s| chrono::DateTime::from_timestamp(s, 0));
+    from_env
+        .unwrap_or_else(chrono::Utc::now)
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
+fn entity(g: &GroupReport) -> String {
+    match &g.counterparty {
+        Some(c) => format!("{} ↔ {c}", g.entity),
+        None => g.entity.clone(),
+    }
+}
+
+/// A figure in words: `200 billion USD`, `8.5 GW`, `3 %`.
+pub fn in_words(value: f64, unit: &str) -> String {
+    let n = super::chart::short;
+    let big: &[(f64, &str)] = &[(1e12, "trillion"), (1e9, "billion"), (1e6, "million")];
+    match unit {
+        "W" => {
+            for (d, p) in [(1e12, "TW"), (1e9, "GW"), (1e6, "MW"), (1e3, "kW")] {
+                if value.abs() >= d {
+                    return format!("{} {p}", n(value / d));
+                }
+            }
+            format!("{} W", n(value))
+        }
+        "%" => format!("{}%", n(value)),
+        _ => {
+            let unit = if unit.is_empty() {
+                String::new()
+            } else {
+                format!(" {unit}")
+            };
+            for (d, word) in big {
+                if value.abs() >= *d {
+                    return format!("{} {word}{unit}", n(value / d));
+                }
+            }
+            format!("{}{unit}", n(value))
+        }
+    }
+}
+
+fn verdict_explanation(verdict: &str) -> &'static str {
+    match verdict {
+        "consistent" => "Independent sources report figures that agree within the tolerance.",
+        "contradiction" => "Independent sources report figures that cannot both hold.",
+        "revised" => "A newer document changed the expected figure; the newer one supersedes.",
+        "drift" => "The same figure is reported for different periods.",
+        "single-source" => {
+            "Every source relays one original reporter; nothing independent to compare with."
+        }
+        _ => "",
+    }
+}
+
+fn review(
+    report: &Report,
+    g: &GroupReport,
+    rows: &BTreeMap<&str, &Row>,
+    date: &str,
+    base_url: Option<&str>,
+) -> Value {
+    let Some(best) = &g.best else {
+        return Value::Null;
+    };
+    let claim_rows: Vec<&Row> = g
+        .claims
+        .iter()
+        .filter_map(|c| rows.get(c.as_str()).copied())
+        .collect();
+    let statuses: BTreeSet<&str> = claim_rows
+        .iter()
+        .map(|r| r.status.as_str())
+        .filter(|s| !s.is_empty())
+        .collect();
+    let status = if statuses.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", statuses.into_iter().collect::<Vec<_>>().join(", "))
+    };
+    let claim_reviewed = format!(
+        "{}, {}, {}{status}: {}",
+        entity(g),
+        g.metric.replace('_', " "),
+        g.period_label,
+        in_words(best.value, &best.unit)
+    );
+
+    let appearances: Vec<Value> = claim_rows.iter().map(|r| appearance(r)).collect();
+    let first = claim_rows
+        .iter()
+        .min_by(|a, b| published(&a.source).cmp(published(&b.source)))
+        .map(|r| appearance(r));
+    let authors: BTreeSet<&str> = claim_rows.iter().map(|r| r.origin.as_str()).collect();
+    let authors: Vec<Value> = authors
+        .into_iter()
+        .map(|a| json!({"@type": "Organization", "name": a}))
+        .collect();
+
+    let evidence = |ids: &[String]| -> Vec<String> {
+        ids.iter()
+            .map(|id| match rows.get(id.as_str()) {
+                Some(r) => format!(
+                    "{} ({}): “{}” read as {}",
+                    r.source, id, r.figure, r.normalised
+                ),
+                None => id.clone(),
+            })
+            .collect()
+    };
+    let mut body = vec![format!(
+        "Verdict: {}. {} Best estimate: {} (interval {}..{} {}), from {} claim(s).",
+        g.verdict.name(),
+        verdict_explanation(g.verdict.name()),
+        in_words(best.value, &best.unit),
+        super::chart::short(best.lo),
+        super::chart::short(best.hi),
+        best.unit,
+        g.claims.len()
+    )];
+    let support = evidence(&best.support);
+    if !support.is_empty() {
+        body.push(format!("Supporting: {}.", support.join("; ")));
+    }
+    let dissent = evidence(&best.dissent);
+    if !dissent.is_empty() {
+        body.push(format!("Contradicting: {}.", dissent.join("; ")));
+    }
+    let findings: Vec<String> = report
+        .findings
+        .iter()
+        .filter(|f| f.claims.iter().any(|c| g.claims.contains(c)))
+        .map(|f| match &f.waived {
+            Some(w) => format!("{} (waived: {w})", f.message),
+            None => f.message.clone(),
+        })
+        .collect();
+    if !findings.is_empty() {
+        body.push(format!("Findings: {}.", findings.join("; ")));
+    }
+
+    let mut item = Map::new();
+    item.insert("@type".into(), json!("Claim"));
+    item.insert("author".into(), json!(authors));
+    item.insert("appearance".into(), json!(appearances));
+    if let Some(first) = first {
+        item.insert("firstAppearance".into(), first);
+    }
+
+    let mut review = Map::new();
+    review.insert("@type".into(), json!("ClaimReview"));
+    if let (Some(base), Some(claim)) = (base_url, g.claims.first()) {
+        review.insert(
+            "url".into(),
+            json!(format!("{base}#{}", super::html::anchor(claim))),
+        );
+    }
+    review.insert("claimReviewed".into(), json!(claim_reviewed));
+    review.insert("datePublished".into(), json!(date));
+    review.insert(
+        "author".into(),
+        json!({"@type": "Organization", "name": "crosscheck"}),
+    );
+    review.insert(
+        "reviewRating".into(),
+        json!({
+            "@type": "Rating",
+            "alternateName": g.verdict.name(),
+            "ratingExplanation": verdict_explanation(g.verdict.name()),
+        }),
+    );
+    review.insert("itemReviewed".into(), Value::Object(item));
+    review.insert("reviewBody".into(), json!(body.join(" ")));
+    Value::Object(review)
+}
+
+fn published(source: &str) -> &str {
+    source.rsplit_once(' ').map_or("", |(_, d)| d)
+}
+
+fn appearance(r: &Row) -> Value {
+    let mut work = Map::new();
+    work.insert("@type".into(), json!("CreativeWork"));
+    if let Some(title) = &r.title {
+        work.insert("headline".into(), json!(title));
+    }
+    if let Some(url) = &r.url {
+        work.insert("url".into(), json!(url));
+    }
+    let date = published(&r.source);
+    if !date.is_empty() {
+        work.insert("datePublished".into(), json!(date));
+    }
+    work.insert("inLanguage".into(), json!(r.lang));
+    work.insert(
+        "publisher".into(),
+        json!({"@type": "Organization", "name": super::html::publisher(&r.source)}),
+    );
+    if let Some(q) = &r.quote {
+        work.insert("text".into(), json!(q));
+    }
+    Value::Object(work)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_in_words() {
+        assert_eq!(in_words(2e11, "USD"), "200 billion USD");
+        assert_eq!(in_words(8.5e9, "W"), "8.5 GW");
+        assert_eq!(in_words(3.0, "%"), "3%");
+        assert_eq!(in_words(30000.0, ""), "30000");
+    }
+}

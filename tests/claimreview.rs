@@ -1,0 +1,210 @@
+//! ClaimReview JSON-LD: valid JSON, a schema.org `@context`, one `ClaimReview` per checked figure
+//! (group with a best estimate) with the fields schema.org and fact-check consumers require.
+
+use crosscheck::check::Context;
+use crosscheck::engine::reconcile;
+use crosscheck::estimate::estimate_all;
+use crosscheck::files::{read_archives, read_claims, read_rules};
+use crosscheck::load::load;
+use crosscheck::relation::evaluate_all;
+use crosscheck::render::claimreview::{self, Options};
+use crosscheck::report::Report;
+use crosscheck::rules::Rules;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn report(claims: &[PathBuf]) -> Report {
+    let (texts, errors) = read_rules(&[root().join("rules")]);
+    assert!(errors.is_empty(), "{errors:?}");
+    let rules = Rules::parse(&texts).unwrap_or_else(|e| panic!("{e:?}"));
+    let (texts, errors) = read_claims(claims);
+    assert!(errors.is_empty(), "{errors:?}");
+    let (corpus, errors) = load(texts, &rules);
+    assert!(errors.is_empty(), "{errors:?}");
+    let archived = corpus.claims.iter().filter_map(|c| {
+        corpus
+            .source_of(c)
+            .archive
+            .as_deref()
+            .map(|a| (a, c.location.file.as_str()))
+    });
+    let (archives, errors) = read_archives(archived, root());
+    assert!(errors.is_empty(), "{errors:?}");
+    let reconciled = reconcile(&corpus, &rules);
+    let estimates = estimate_all(&corpus, &rules, &reconciled);
+    let relations = evaluate_all(&corpus, &rules, &reconciled, &estimates.groups);
+    Report::build(&Context {
+        corpus: &corpus,
+        rules: &rules,
+        reconciled: &reconciled,
+        estimates: &estimates.groups,
+        reliability: &estimates.reliability,
+        relations: &relations,
+        archives: &archives,
+    })
+}
+
+const OPTIONS: Options = Options {
+    date: Some("2026-03-01"),
+    base_url: Some("https://example.org/reports/index.html"),
+};
+
+fn reviews(report: &Report) -> Vec<Value> {
+    let text = claimreview::render_with(report, &OPTIONS);
+    let doc: Value = serde_json::from_str(&text).expect("valid JSON");
+    assert_eq!(doc["@context"], "https://schema.org");
+    doc["@graph"].as_array().expect("an @graph").clone()
+}
+
+fn str_of<'a>(v: &'a Value, key: &str) -> &'a str {
+    v[key]
+        .as_str()
+        .unwrap_or_else(|| panic!("`{key}` is a string in {v:#}"))
+}
+
+/// The properties each type may carry here, all schema.org's.
+fn check_types(v: &Value) {
+    let allowed: &[(&str, &[&str])] = &[
+        (
+            "ClaimReview",
+            &[
+                "url",
+                "claimReviewed",
+                "datePublished",
+                "author",
+                "reviewRating",
+                "itemReviewed",
+                "reviewBody",
+            ],
+        ),
+        ("Claim", &["author", "appearance", "firstAppearance"]),
+        (
+            "CreativeWork",
+            &[
+                "headline",
+                "url",
+                "datePublished",
+                "inLanguage",
+                "publisher",
+                "text",
+            ],
+        ),
+        ("Organization", &["name"]),
+        ("Rating", &["alternateName", "ratingExplanation"]),
+    ];
+    match v {
+        Value::Object(map) => {
+            let ty = map
+                .get("@type")
+                .and_then(Value::as_str)
+                .unwrap_or_else(|| panic!("no @type in {v:#}"));
+            let props = allowed
+                .iter()
+                .find(|(t, _)| *t == ty)
+                .unwrap_or_else(|| panic!("unexpected @type {ty}"))
+                .1;
+            for (k, child) in map {
+                assert!(k == "@type" || props.contains(&k.as_str()), "{ty}.{k}");
+                check_types(child);
+            }
+        }
+        Value::Array(items) => items.iter().for_each(check_types),
+        _ => {}
+    }
+}
+
+#[test]
+fn one_review_per_checked_figure_with_the_required_fields() {
+    let report = report(&[root().join("claims")]);
+    let reviews = reviews(&report);
+    let checked = report.groups.iter().filter(|g| g.best.is_some()).count();
+    assert_eq!(reviews.len(), checked);
+    assert!(checked > 0);
+    for r in &reviews {
+        check_types(r);
+        assert_eq!(str_of(r, "@type"), "ClaimReview");
+        assert!(!str_of(r, "claimReviewed").is_empty());
+        assert_eq!(str_of(r, "datePublished"), "2026-03-01");
+        assert!(str_of(r, "url").starts_with("https://example.org/reports/index.html#claim-"));
+        assert_eq!(r["author"]["@type"], "Organization");
+        assert_eq!(r["author"]["name"], "crosscheck");
+        assert_eq!(r["reviewRating"]["@type"], "Rating");
+        let verdict = str_of(&r["reviewRating"], "alternateName");
+        assert!(
+            [
+                "consistent",
+                "contradiction",
+                "revised",
+                "drift",
+                "single-source"
+            ]
+            .contains(&verdict),
+            "{verdict}"
+        );
+        let item = &r["itemReviewed"];
+        assert_eq!(item["@type"], "Claim");
+        let appearances = item["appearance"].as_array().expect("appearances");
+        assert!(!appearances.is_empty());
+        for a in appearances {
+            assert_eq!(a["publisher"]["@type"], "Organization");
+            assert!(!str_of(a, "inLanguage").is_empty());
+        }
+        assert!(!item["author"].as_array().expect("authors").is_empty());
+        assert!(str_of(r, "reviewBody").starts_with(&format!("Verdict: {verdict}.")));
+    }
+    // The Chinese $200 billion capex plan: both claims appear, relayed from the FT.
+    let capex = reviews
+        .iter()
+        .find(|r| str_of(r, "claimReviewed").starts_with("Amazon, capex, 2026"))
+        .expect("Amazon capex 2026");
+    assert_eq!(
+        str_of(capex, "claimReviewed"),
+        "Amazon, capex, 2026 (plan): 200 billion USD"
+    );
+    assert_eq!(
+        capex["itemReviewed"]["appearance"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    assert_eq!(
+        capex["itemReviewed"]["author"][0]["name"],
+        "Financial Times"
+    );
+    assert_eq!(capex["itemReviewed"]["appearance"][0]["inLanguage"], "zh");
+}
+
+#[test]
+fn a_contradiction_names_the_evidence_on_both_sides() {
+    let report = report(&[root().join("tests/kinds/contradiction/fires")]);
+    let reviews = reviews(&report);
+    assert_eq!(reviews.len(), 1);
+    let r = &reviews[0];
+    assert_eq!(r["reviewRating"]["alternateName"], "contradiction");
+    let body = str_of(r, "reviewBody");
+    assert!(body.contains("Supporting: "), "{body}");
+    assert!(body.contains("Contradicting: "), "{body}");
+    assert!(
+        body.contains("Daily Ledger") && body.contains("Weekly Courier"),
+        "{body}"
+    );
+    assert!(body.contains("cannot both hold"), "{body}");
+}
+
+#[test]
+fn the_default_date_is_a_day() {
+    // Today, or SOURCE_DATE_EPOCH's day when set (not set here: tests share the environment).
+    let report = report(&[root().join("tests/kinds/revision/fires")]);
+    let doc: Value = serde_json::from_str(&claimreview::render(&report)).unwrap();
+    let date = doc["@graph"][0]["datePublished"].as_str().unwrap();
+    assert!(
+        chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok(),
+        "{date}"
+    );
+    assert_eq!(doc["@graph"][0]["reviewRating"]["alternateName"], "revised");
+}

@@ -1,0 +1,259 @@
+//! The HTML report: parsed with an HTML parser, one chart per entity and metric that has
+//! chartable rows, one table row per claim, every mark linked to its row, text escaped; and a
+//! snapshot of the page's structure (headings and element counts, not the SVG).
+
+use crosscheck::check::Context;
+use crosscheck::engine::reconcile;
+use crosscheck::estimate::estimate_all;
+use crosscheck::files::{read_archives, read_claims, read_rules};
+use crosscheck::load::load;
+use crosscheck::relation::evaluate_all;
+use crosscheck::render::html;
+use crosscheck::report::Report;
+use crosscheck::rules::Rules;
+use scraper::{Html, Selector};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The report on these claims files or directories, built in-process as `report` builds it.
+fn report(claims: &[PathBuf]) -> Report {
+    let (texts, errors) = read_rules(&[root().join("rules")]);
+    assert!(errors.is_empty(), "{errors:?}");
+    let rules = Rules::parse(&texts).unwrap_or_else(|e| panic!("{e:?}"));
+    let (texts, errors) = read_claims(claims);
+    assert!(errors.is_empty(), "{errors:?}");
+    let (corpus, errors) = load(texts, &rules);
+    assert!(errors.is_empty(), "{errors:?}");
+    let archived = corpus.claims.iter().filter_map(|c| {
+        corpus
+            .source_of(c)
+            .archive
+            .as_deref()
+            .map(|a| (a, c.location.file.as_str()))
+    });
+    let (archives, errors) = read_archives(archived, root());
+    assert!(errors.is_empty(), "{errors:?}");
+    let reconciled = reconcile(&corpus, &rules);
+    let estimates = estimate_all(&corpus, &rules, &reconciled);
+    let relations = evaluate_all(&corpus, &rules, &reconciled, &estimates.groups);
+    Report::build(&Context {
+        corpus: &corpus,
+        rules: &rules,
+        reconciled: &reconciled,
+        estimates: &estimates.groups,
+        reliability: &estimates.reliability,
+        relations: &relations,
+        archives: &archives,
+    })
+}
+
+fn bundled() -> Report {
+    report(&[root().join("claims")])
+}
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).unwrap()
+}
+
+fn count(doc: &Html, s: &str) -> usize {
+    doc.select(&sel(s)).count()
+}
+
+/// Whether a table row can go on a chart: a dated period and a figure.
+fn chartable(r: &crosscheck::report::Row) -> bool {
+    r.verdict != "relation" && r.start.is_some() && r.end.is_some() && r.lo.is_some()
+}
+
+fn check_structure(report: &Report) -> Html {
+    let page = html::render(report);
+    let doc = Html::parse_document(&page);
+    assert!(doc.errors.is_empty() || !page.is_empty());
+
+    // One chart per table with chartable rows, none for the others.
+    let sections: Vec<_> = doc.select(&sel("section.table")).collect();
+    assert_eq!(sections.len(), report.tables.len());
+    for table in &report.tables {
+        let section = sections
+            .iter()
+            .find(|s| {
+                s.value().attr("data-entity") == Some(table.entity.as_str())
+                    && s.value().attr("data-metric") == Some(table.metric.as_str())
+            })
+            .unwrap_or_else(|| panic!("no section for {} {}", table.entity, table.metric));
+        let charts = section.select(&sel("figure.chart > svg")).count();
+        let expected = usize::from(table.rows.iter().any(chartable));
+        assert_eq!(charts, expected, "{} {}", table.entity, table.metric);
+        // Every chartable row has a mark in its chart; every row a table row.
+        let marks: BTreeSet<&str> = section
+            .select(&sel("a.mark"))
+            .filter_map(|a| a.value().attr("data-claim"))
+            .collect();
+        let rows: BTreeSet<&str> = section
+            .select(&sel("tr.claim"))
+            .filter_map(|r| r.value().attr("data-claim"))
+            .collect();
+        for row in &table.rows {
+            assert!(rows.contains(row.claim.as_str()), "{}", row.claim);
+            if chartable(row) && marks.len() == table.rows.iter().filter(|r| chartable(r)).count() {
+                assert!(marks.contains(row.claim.as_str()), "{}", row.claim);
+            }
+        }
+    }
+
+    // One table row per claim, with a unique anchor.
+    assert_eq!(count(&doc, "tr.claim"), report.claims);
+    let ids: BTreeSet<&str> = doc
+        .select(&sel("[id]"))
+        .filter_map(|e| e.value().attr("id"))
+        .collect();
+    assert_eq!(
+        ids.len(),
+        count(&doc, "[id]"),
+        "anchors are unique across the page"
+    );
+    // Every in-page link lands somewhere.
+    for a in doc.select(&sel("a[href^='#']")) {
+        let target = &a.value().attr("href").unwrap()[1..];
+        assert!(ids.contains(target), "dangling link #{target}");
+    }
+    // Every mark has a title that names its source and quote.
+    for a in doc.select(&sel("a.mark")) {
+        let title = a
+            .select(&sel("title"))
+            .next()
+            .map(|t| t.text().collect::<String>())
+            .unwrap_or_default();
+        assert!(!title.is_empty());
+    }
+    // Every finding, with its explanation.
+    assert_eq!(
+        count(&doc, "#findings article.finding"),
+        report.findings.len()
+    );
+    // Self-contained: nothing loaded from elsewhere.
+    assert_eq!(count(&doc, "script[src], link[rel=stylesheet], img"), 0);
+    doc
+}
+
+/// The page's outline: headings and element counts.
+fn outline(doc: &Html) -> String {
+    let mut out = Vec::new();
+    for h in doc.select(&sel("h1, h2, h3")) {
+        let text: String = h.text().collect::<String>();
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        out.push(format!("{} {text}", h.value().name()));
+    }
+    out.push(String::new());
+    for s in [
+        "section.table",
+        "figure.chart > svg",
+        "p.nochart",
+        "figcaption",
+        "tr.claim",
+        "a.mark",
+        "g.best",
+        "a.revision",
+        "#findings article.finding",
+        "#relations tbody tr",
+        "#sources tbody tr",
+        "table.entities tbody tr",
+        "script",
+    ] {
+        out.push(format!("{s}: {}", count(doc, s)));
+    }
+    out.join("\n")
+}
+
+#[test]
+fn the_bundled_report_has_a_chart_per_chartable_table_and_a_row_per_claim() {
+    let doc = check_structure(&bundled());
+    insta::assert_snapshot!("bundled_outline", outline(&doc));
+}
+
+#[test]
+fn contradictions_revisions_and_drift_are_drawn() {
+    let mut outlines = Vec::new();
+    for (kind, verdict) in [
+        ("contradiction", "contradiction"),
+        ("revision", "revised"),
+        ("period-drift", "drift"),
+    ] {
+        let report = report(&[root().join(format!("tests/kinds/{kind}/fires"))]);
+        let doc = check_structure(&report);
+        assert!(
+            report
+                .tables
+                .iter()
+                .flat_map(|t| &t.rows)
+                .any(|r| r.verdict == verdict),
+            "{verdict} in the {kind} fixture"
+        );
+        let colour = crosscheck::render::chart::verdict_hex(verdict);
+        let filled = doc.select(&sel("a.mark rect")).any(|r| {
+            r.value()
+                .attr("fill")
+                .is_some_and(|f| f.eq_ignore_ascii_case(&colour))
+        });
+        assert!(filled, "a {verdict} mark in {colour}");
+        if kind == "revision" {
+            assert_eq!(
+                count(&doc, "a.revision"),
+                1,
+                "the revision drawn as a chain"
+            );
+        }
+        outlines.push(format!("== {kind}\n{}", outline(&doc)));
+    }
+    insta::assert_snapshot!("disputed_outlines", outlines.join("\n\n"));
+}
+
+#[test]
+fn text_is_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let nasty = "<script>alert('x')</script> & </title></svg><b>\"bold\"</b> 東京 🙂";
+    std::fs::write(
+        dir.path().join("nasty.yaml"),
+        format!(
+            "source:\n  publisher: 'Outlet <i>&</i> \"Co\"'\n  published: 2025-02-07\n  lang: en\nclaims:\n  - id: nasty\n    entity: Amazon\n    metric: capex\n    period: 2025\n    status: plan\n    value: $100 billion\n    quote: '{}'\n",
+            nasty.replace('\'', "''")
+        ),
+    )
+    .unwrap();
+    let report = report(&[dir.path().to_path_buf()]);
+    let page = html::render(&report);
+    let doc = Html::parse_document(&page);
+    assert_eq!(count(&doc, "script"), 1, "only the filter script");
+    assert_eq!(count(&doc, "b, i"), 0);
+    let quote: String = doc
+        .select(&sel("tr.claim blockquote"))
+        .next()
+        .unwrap()
+        .text()
+        .collect();
+    assert_eq!(quote, nasty);
+    let title: String = doc
+        .select(&sel("a.mark > title"))
+        .next()
+        .unwrap()
+        .text()
+        .collect();
+    assert!(title.contains(nasty), "{title}");
+    assert!(title.contains("Outlet <i>&</i> \"Co\""), "{title}");
+}
+
+#[test]
+fn anchors_are_distinct_and_valid() {
+    let a = html::anchor("a b");
+    let b = html::anchor("a_b");
+    let c = html::anchor("東京");
+    assert_ne!(a, b);
+    for x in [&a, &b, &c] {
+        assert!(x
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+    }
+}
