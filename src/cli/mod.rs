@@ -16,7 +16,7 @@ use crate::load::{load, ClaimText};
 use crate::period::{label, read_period, Published};
 use crate::reading::describe;
 use crate::relation::evaluate_all;
-use crate::render::{github, json, junit, markdown, sarif, text};
+use crate::render::{claimreview, github, html, json, junit, markdown, sarif, text};
 use crate::report::Report;
 use crate::rules::Rules;
 use crate::{claim::Corpus, files};
@@ -51,6 +51,9 @@ pub enum ReportFormat {
     Text,
     Json,
     Markdown,
+    Html,
+    /// schema.org ClaimReview JSON-LD, one review per checked figure.
+    Claimreview,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -116,7 +119,8 @@ pub enum Command {
         #[arg(long)]
         prune: bool,
     },
-    /// The consistency tables per entity and metric; also writes `reports/`.
+    /// The consistency tables per entity and metric; also writes `reports/` (report.md,
+    /// report.json, and index.html with a chart per entity and metric).
     Report {
         #[arg(long, value_enum, default_value = "text")]
         format: ReportFormat,
@@ -329,11 +333,14 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<i32, CliError> {
                 std::fs::create_dir_all(dir)?;
                 write_atomically(&dir.join("report.md"), &markdown::report(&report))?;
                 write_atomically(&dir.join("report.json"), &json::report(&report))?;
+                write_atomically(&dir.join("index.html"), &html::render(&report))?;
             }
             match format {
                 ReportFormat::Text => out.write_all(text::report(&report, style).as_bytes())?,
                 ReportFormat::Json => writeln!(out, "{}", json::report(&report))?,
                 ReportFormat::Markdown => out.write_all(markdown::report(&report).as_bytes())?,
+                ReportFormat::Html => out.write_all(html::render(&report).as_bytes())?,
+                ReportFormat::Claimreview => writeln!(out, "{}", claimreview::render(&report))?,
             }
             Ok(0)
         }
