@@ -110,3 +110,36 @@ fn the_step_summary_gets_the_full_report() {
         "{text}"
     );
 }
+
+#[test]
+fn export_csv_has_one_row_per_claim() {
+    let out = Command::new(get_cargo_bin("crosscheck"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["export", "--format", "csv"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(header[0], "id");
+    assert!(header.contains(&"best_value".to_string()));
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let claims = Command::new(get_cargo_bin("crosscheck"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&claims.stdout).unwrap();
+    assert_eq!(rows.len() as u64, json["claims"].as_u64().unwrap());
+    let thai = rows
+        .iter()
+        .find(|r| &r[0] == "amazon-capex-2025-plan-cryptopolitan")
+        .unwrap();
+    assert_eq!(&thai[3], "2025-01-01");
+    assert_eq!(thai[5].parse::<f64>().unwrap(), 1e11);
+}

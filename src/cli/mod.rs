@@ -65,6 +65,11 @@ pub enum CheckFormat {
     Github,
 }
 
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ExportFormat {
+    Csv,
+}
+
 /// The least severity that makes `check` fail.
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum FailOn {
@@ -110,6 +115,11 @@ pub enum Command {
         /// Write the draft here instead of standard output.
         #[arg(long)]
         out: Option<PathBuf>,
+    },
+    /// The normalised claims, one row each, for DuckDB, pandas or Spark.
+    Export {
+        #[arg(long, value_enum, default_value = "csv")]
+        format: ExportFormat,
     },
     /// Write the current error-level findings to the baseline file, so that CI fails only on new ones.
     Baseline {
@@ -346,6 +356,17 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<i32, CliError> {
         }
         Command::Read { what } => read(cli, what, out),
         Command::Add(args) => add::run(cli, args, out),
+        Command::Export { format } => {
+            let report = build_report(cli)?;
+            match format {
+                ExportFormat::Csv => {
+                    let text = crate::render::csv::render(&report)
+                        .map_err(|e| CliError::Usage(format!("CSV: {e}")))?;
+                    out.write_all(text.as_bytes())?;
+                }
+            }
+            Ok(0)
+        }
         Command::Extract {
             article,
             lang,

@@ -2,6 +2,7 @@
 
 pub mod chart;
 pub mod claimreview;
+pub mod csv;
 pub mod github;
 pub mod html;
 pub mod json;
