@@ -128,6 +128,7 @@ fn one_review_per_checked_figure_with_the_required_fields() {
         check_types(r);
         assert_eq!(str_of(r, "@type"), "ClaimReview");
         assert!(!str_of(r, "claimReviewed").is_empty());
+        assert!(!str_of(r, "claimReviewed").contains("undated"));
         assert_eq!(str_of(r, "datePublished"), "2026-03-01");
         assert!(str_of(r, "url").starts_with("https://example.org/reports/index.html#claim-"));
         assert_eq!(r["author"]["@type"], "Organization");

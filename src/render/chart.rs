@@ -11,6 +11,7 @@ use super::claimreview::in_words;
 use crate::report::{GroupReport, Row, TableReport};
 use chrono::{Datelike, NaiveDate};
 use maud::{html, PreEscaped};
+use plotters::coord::ranged1d::{KeyPointHint, NoDefaultFormatting, ValueFormatter};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -101,6 +102,63 @@ fn year(d: NaiveDate) -> f64 {
 fn span(start: &str, end: &str) -> Option<(f64, f64)> {
     let (s, e) = (date(start)?, date(end)?.succ_opt()?);
     (e > s).then(|| (year(s), year(e)))
+}
+
+/// The time axis, in fractional years, with ticks on the first of a month.
+struct Years {
+    from: f64,
+    to: f64,
+    ticks: Vec<f64>,
+}
+
+impl Ranged for Years {
+    type FormatOption = NoDefaultFormatting;
+    type ValueType = f64;
+
+    fn map(&self, v: &f64, limit: (i32, i32)) -> i32 {
+        let f = (v - self.from) / (self.to - self.from);
+        limit.0 + (f64::from(limit.1 - limit.0) * f).round() as i32
+    }
+
+    fn key_points<H: KeyPointHint>(&self, hint: H) -> Vec<f64> {
+        if self.ticks.len() > hint.max_num_points() {
+            return Vec::new();
+        }
+        self.ticks.clone()
+    }
+
+    fn range(&self) -> std::ops::Range<f64> {
+        self.from..self.to
+    }
+}
+
+impl ValueFormatter<f64> for Years {
+    fn format(v: &f64) -> String {
+        year_label(*v)
+    }
+}
+
+/// Ticks on the first of a month: every 1, 2, 3, 6, 12, 24, 60 or 120 months, at most ten.
+fn ticks(x0: f64, x1: f64) -> Vec<f64> {
+    let months = (x1 - x0) * 12.0;
+    let step = [1, 2, 3, 6, 12, 24, 60, 120]
+        .into_iter()
+        .find(|s| months / f64::from(*s) <= 10.0)
+        .unwrap_or(240);
+    let mut out = Vec::new();
+    for y in (x0.floor() as i32)..=(x1.ceil() as i32) {
+        for m in 1..=12u32 {
+            if (y * 12 + m as i32 - 1).rem_euclid(step) != 0 {
+                continue;
+            }
+            if let Some(t) = NaiveDate::from_ymd_opt(y, m, 1).map(year) {
+                if (x0..=x1).contains(&t) {
+                    out.push(t);
+                }
+            }
+        }
+    }
+    out
 }
 
 fn year_label(x: f64) -> String {
@@ -311,12 +369,18 @@ fn render(
             .margin_top(24)
             .x_label_area_size(30)
             .y_label_area_size(76)
-            .build_cartesian_2d(x0..x1, y0..y1)?;
+            .build_cartesian_2d(
+                Years {
+                    from: x0,
+                    to: x1,
+                    ticks: ticks(x0, x1),
+                },
+                y0..y1,
+            )?;
         chart
             .configure_mesh()
-            .x_labels(10)
+            .x_labels(12)
             .y_labels(6)
-            .x_label_formatter(&|x| year_label(*x))
             .y_label_formatter(&|y| short(*y / divisor))
             .y_desc(unit_label.as_str())
             .axis_desc_style((FONT, 17).into_font().color(&MUTED))
@@ -626,6 +690,11 @@ mod tests {
     fn labels_and_numbers() {
         assert_eq!(year_label(2025.0), "2025");
         assert_eq!(year_label(2025.5), "2025-07");
+        let t: Vec<String> = ticks(2024.9, 2026.1).into_iter().map(year_label).collect();
+        assert_eq!(
+            t,
+            ["2025", "2025-03", "2025-05", "2025-07", "2025-09", "2025-11", "2026"]
+        );
         assert_eq!(short(200.0), "200");
         assert_eq!(short(2.55), "2.55");
         assert_eq!(short(0.125), "0.125");

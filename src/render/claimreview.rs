@@ -145,11 +145,15 @@ fn review(
     } else {
         format!(" ({})", statuses.into_iter().collect::<Vec<_>>().join(", "))
     };
+    let period = if g.period_label == "undated" {
+        String::new()
+    } else {
+        format!(", {}", g.period_label)
+    };
     let claim_reviewed = format!(
-        "{}, {}, {}{status}: {}",
+        "{}, {}{period}{status}: {}",
         entity(g),
         g.metric.replace('_', " "),
-        g.period_label,
         in_words(best.value, &best.unit)
     );
 
@@ -176,13 +180,12 @@ fn review(
             .collect()
     };
     let mut body = vec![format!(
-        "Verdict: {}. {} Best estimate: {} (interval {}..{} {}), from {} claim(s).",
+        "Verdict: {}. {} Best estimate: {} (between {} and {}), from {} claim(s).",
         g.verdict.name(),
         verdict_explanation(g.verdict.name()),
         in_words(best.value, &best.unit),
-        super::chart::short(best.lo),
-        super::chart::short(best.hi),
-        best.unit,
+        in_words(best.lo, &best.unit),
+        in_words(best.hi, &best.unit),
         g.claims.len()
     )];
     let support = evidence(&best.support);

@@ -482,7 +482,7 @@ pub fn publisher(source: &str) -> &str {
 fn finding(ix: &Index, i: usize, f: &Finding, full: bool) -> Markup {
     let id = full.then(|| finding_anchor(i));
     html! {
-        article id=[id] class=(format!("finding sev-{}{}", f.severity.name(), if full { " entry" } else { "" })) {
+        article id=[id] class=(format!("finding sev-{}{}{}", f.severity.name(), if full { " entry" } else { "" }, if f.waived.is_some() { " waived" } else { "" })) {
             p.head {
                 span class=(format!("badge sev-{}", f.severity.name())) { (f.severity.name()) }
                 " "
@@ -635,14 +635,16 @@ th, td { text-align: left; vertical-align: top; padding: 5px 8px; border-bottom:
 th { font-size: 12px; color: var(--muted); font-weight: 600; background: #f5f5f5; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .scroll { overflow-x: auto; }
-table.rows td:first-child { max-width: 230px; overflow-wrap: anywhere; }
-table.rows td:last-child { min-width: 300px; }
+table.rows td:first-child { min-width: 190px; max-width: 260px; }
+table.rows td:last-child { min-width: 260px; }
+.loc { overflow-wrap: anywhere; }
+article.finding.waived { opacity: .75; }
 div.entities { max-height: 300px; overflow-y: auto; border: 1px solid var(--line); border-radius: 6px; }
 div.entities th { position: sticky; top: 0; }
 td.verdicts { white-space: nowrap; }
 table.entities td { padding: 3px 8px; }
 figure.chart { margin: 0 0 12px; }
-figure.chart svg { width: 100%; max-width: 1000px; height: auto; display: block; }
+figure.chart > svg { width: 100%; max-width: 1000px; height: auto; display: block; }
 figure.chart a.mark:hover rect { stroke-width: 3; }
 figcaption, .nochart { color: var(--muted); font-size: 13px; margin: 6px 0; }
 .nochart { padding: 8px 12px; background: #f5f5f5; border-radius: 6px; }
