@@ -49,7 +49,16 @@ fn main() {
     let report = Report::build(&cx);
     std::fs::create_dir_all("reports").expect("reports/ can be created");
     std::fs::write("reports/index.html", html::render(&report)).expect("index.html written");
-    std::fs::write("reports/claimreview.json", claimreview::render(&report))
-        .expect("claimreview.json written");
+    std::fs::write(
+        "reports/claimreview.json",
+        claimreview::render_with(
+            &report,
+            &claimreview::Options {
+                date: "2026-01-01",
+                base_url: None,
+            },
+        ),
+    )
+    .expect("claimreview.json written");
     eprintln!("wrote reports/index.html and reports/claimreview.json");
 }

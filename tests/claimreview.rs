@@ -49,7 +49,7 @@ fn report(claims: &[PathBuf]) -> Report {
 }
 
 const OPTIONS: Options = Options {
-    date: Some("2026-03-01"),
+    date: "2026-03-01",
     base_url: Some("https://example.org/reports/index.html"),
 };
 
@@ -198,14 +198,21 @@ fn a_contradiction_names_the_evidence_on_both_sides() {
 }
 
 #[test]
-fn the_default_date_is_a_day() {
-    // Today, or SOURCE_DATE_EPOCH's day when set (not set here: tests share the environment).
-    let report = report(&[root().join("tests/kinds/revision/fires")]);
-    let doc: Value = serde_json::from_str(&claimreview::render(&report)).unwrap();
-    let date = doc["@graph"][0]["datePublished"].as_str().unwrap();
-    assert!(
-        chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok(),
-        "{date}"
-    );
+fn the_command_line_dates_reviews_by_source_date_epoch() {
+    let out = std::process::Command::new(insta_cmd::get_cargo_bin("crosscheck"))
+        .current_dir(root())
+        .args([
+            "report",
+            "--no-write",
+            "--format",
+            "claimreview",
+            "--claims",
+            "tests/kinds/revision/fires",
+        ])
+        .env("SOURCE_DATE_EPOCH", "1767225600")
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["@graph"][0]["datePublished"], "2026-01-01");
     assert_eq!(doc["@graph"][0]["reviewRating"]["alternateName"], "revised");
 }

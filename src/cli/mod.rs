@@ -268,6 +268,17 @@ fn text_style(cli: &Cli) -> text::Style {
     )
 }
 
+/// The day reviews are dated: `SOURCE_DATE_EPOCH`'s when set (reproducible builds), else today.
+fn review_date() -> String {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
+        .unwrap_or_else(chrono::Utc::now)
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
 fn style_for(width: Option<u16>, terminal: bool, no_color: bool) -> text::Style {
     let fixed = text::Style::PLAIN.width;
     text::Style {
@@ -350,7 +361,14 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<i32, CliError> {
                 ReportFormat::Json => writeln!(out, "{}", json::report(&report))?,
                 ReportFormat::Markdown => out.write_all(markdown::report(&report).as_bytes())?,
                 ReportFormat::Html => out.write_all(html::render(&report).as_bytes())?,
-                ReportFormat::Claimreview => writeln!(out, "{}", claimreview::render(&report))?,
+                ReportFormat::Claimreview => {
+                    let date = review_date();
+                    let options = claimreview::Options {
+                        date: &date,
+                        base_url: None,
+                    };
+                    writeln!(out, "{}", claimreview::render_with(&report, &options))?
+                }
             }
             Ok(0)
         }

@@ -12,8 +12,8 @@
 //!   `contradiction`, `revised`, `drift`, `single-source`), with `ratingExplanation`;
 //! - `reviewBody`: the best estimate and the evidence: the claims that support it, the claims
 //!   against it, and the findings on them;
-//! - `author`: the organization running the check, "crosscheck"; `datePublished`: the day of the
-//!   run (`SOURCE_DATE_EPOCH` when set, for reproducible output), or [`Options::date`];
+//! - `author`: the organization running the check, "crosscheck"; `datePublished`:
+//!   [`Options::date`], the day of the run as the caller gives it;
 //! - `url`: the review's place in the HTML report when [`Options::base_url`] is given.
 //!
 //! Groups without a best estimate (no readable figure) and relations are not reviewed.
@@ -23,23 +23,19 @@ use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What the report itself does not know.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Options<'a> {
-    /// `datePublished`, `YYYY-MM-DD`; default: `SOURCE_DATE_EPOCH`'s day, else today (UTC).
-    pub date: Option<&'a str>,
+    /// `datePublished`, `YYYY-MM-DD`: the day of the review, given by the caller (the command
+    /// line takes `SOURCE_DATE_EPOCH` when set, else today), so that rendering asks no clock.
+    pub date: &'a str,
     /// Where the HTML report is published (`https://example.org/reports/index.html`): each
     /// review's `url` is then its first claim's row there.
     pub base_url: Option<&'a str>,
 }
 
-/// The ClaimReviews of a report, dated today.
-pub fn render(report: &Report) -> String {
-    render_with(report, &Options::default())
-}
-
 /// The ClaimReviews of a report as a JSON-LD document with an `@graph`.
 pub fn render_with(report: &Report, options: &Options) -> String {
-    let date = options.date.map(str::to_string).unwrap_or_else(today);
+    let date = options.date.to_string();
     let rows: BTreeMap<&str, &Row> = report
         .tables
         .iter()
@@ -57,17 +53,6 @@ pub fn render_with(report: &Report, options: &Options) -> String {
         "@graph": graph,
     });
     serde_json::to_string_pretty(&doc).unwrap_or_default()
-}
-
-fn today() -> String {
-    let from_env = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .and_then(|s| chrono::DateTime::from_timestamp(s, 0));
-    from_env
-        .unwrap_or_else(chrono::Utc::now)
-        .format("%Y-%m-%d")
-        .to_string()
 }
 
 fn entity(g: &GroupReport) -> String {
