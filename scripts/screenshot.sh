@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size="${1:-1400,2000}"
-cargo run --quiet --release --example write_html
+cargo run --quiet --release -- report > /dev/null
 chrome="$(command -v chromium || command -v chromium-browser || command -v google-chrome)"
 profile="$(mktemp -d)"
 trap 'rm -rf "$profile"' EXIT
