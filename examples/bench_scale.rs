@@ -5,11 +5,7 @@
 //! Each stage runs in its own process (give one stage per run) so that its peak memory (VmHWM,
 //! Linux) is its own. Prints claims per second and peak memory per claim.
 
-use crosscheck::check::Context;
-use crosscheck::engine::reconcile;
-use crosscheck::estimate::estimate_all;
 use crosscheck::load::load;
-use crosscheck::relation::evaluate_all;
 use crosscheck::report::Report;
 use crosscheck::rules::Rules;
 use std::collections::BTreeMap;
@@ -52,20 +48,7 @@ fn main() {
             let rules = Rules::parse(&rule_texts).unwrap_or_else(|e| panic!("{e:?}"));
             let (corpus, errors) = load(texts, &rules);
             assert!(errors.is_empty(), "{:?}", errors.first());
-            let reconciled = reconcile(&corpus, &rules);
-            let estimates = estimate_all(&corpus, &rules, &reconciled);
-            let relations = evaluate_all(&corpus, &rules, &reconciled, &estimates.groups);
-            let archives = BTreeMap::new();
-            let cx = Context {
-                corpus: &corpus,
-                rules: &rules,
-                reconciled: &reconciled,
-                estimates: &estimates.groups,
-                reliability: &estimates.reliability,
-                relations: &relations,
-                archives: &archives,
-            };
-            let report = Report::build(&cx);
+            let report = Report::analyse(&corpus, &rules, &BTreeMap::new());
             claims = corpus.claims.len();
             let rendered = if stage == "report" {
                 crosscheck::render::markdown::report(&report).len()

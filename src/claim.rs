@@ -142,6 +142,16 @@ impl Corpus {
         &self.sources[claim.source]
     }
 
+    /// Each claim's source archive, with the file of the claim that names it.
+    pub fn archives(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.claims.iter().filter_map(|c| {
+            self.source_of(c)
+                .archive
+                .as_deref()
+                .map(|a| (a, c.location.file.as_str()))
+        })
+    }
+
     /// The line a location points at, for rendering.
     pub fn line_at(&self, location: &Location) -> Option<&str> {
         let file = self.files.iter().find(|f| f.path == location.file)?;

@@ -2,9 +2,13 @@
 //! one data structure. Every output format (`render/`) is built from [`Report`].
 
 use crate::check::{run_all, Context};
-use crate::claim::{Family, Relation};
+use crate::claim::{Corpus, Family, Relation};
+use crate::engine::reconcile;
 use crate::engine::show_amount;
+use crate::estimate::estimate_all;
 use crate::finding::{Finding, Kind, Severity};
+use crate::relation::evaluate_all;
+use crate::rules::Rules;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -144,6 +148,23 @@ pub struct Report {
 }
 
 impl Report {
+    /// The whole pipeline over a loaded corpus: read figures and periods, reconcile, estimate,
+    /// relate, check, and build the report. `archives` holds the sources' saved texts by path.
+    pub fn analyse(corpus: &Corpus, rules: &Rules, archives: &BTreeMap<String, String>) -> Report {
+        let reconciled = reconcile(corpus, rules);
+        let estimates = estimate_all(corpus, rules, &reconciled);
+        let relations = evaluate_all(corpus, rules, &reconciled, &estimates.groups);
+        Report::build(&Context {
+            corpus,
+            rules,
+            reconciled: &reconciled,
+            estimates: &estimates.groups,
+            reliability: &estimates.reliability,
+            relations: &relations,
+            archives,
+        })
+    }
+
     /// Runs the checks and builds every part of the report.
     pub fn build(cx: &Context) -> Report {
         let findings = run_all(cx);

@@ -1,15 +1,10 @@
 //! ClaimReview JSON-LD: valid JSON, a schema.org `@context`, one `ClaimReview` per checked figure
 //! (group with a best estimate) with the fields schema.org and fact-check consumers require.
 
-use crosscheck::check::Context;
-use crosscheck::engine::reconcile;
-use crosscheck::estimate::estimate_all;
-use crosscheck::files::{read_archives, read_claims, read_rules};
-use crosscheck::load::load;
-use crosscheck::relation::evaluate_all;
+mod common;
+
 use crosscheck::render::claimreview::{self, Options};
 use crosscheck::report::Report;
-use crosscheck::rules::Rules;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -18,34 +13,7 @@ fn root() -> &'static Path {
 }
 
 fn report(claims: &[PathBuf]) -> Report {
-    let (texts, errors) = read_rules(&[root().join("rules")]);
-    assert!(errors.is_empty(), "{errors:?}");
-    let rules = Rules::parse(&texts).unwrap_or_else(|e| panic!("{e:?}"));
-    let (texts, errors) = read_claims(claims);
-    assert!(errors.is_empty(), "{errors:?}");
-    let (corpus, errors) = load(texts, &rules);
-    assert!(errors.is_empty(), "{errors:?}");
-    let archived = corpus.claims.iter().filter_map(|c| {
-        corpus
-            .source_of(c)
-            .archive
-            .as_deref()
-            .map(|a| (a, c.location.file.as_str()))
-    });
-    let (archives, errors) = read_archives(archived, root());
-    assert!(errors.is_empty(), "{errors:?}");
-    let reconciled = reconcile(&corpus, &rules);
-    let estimates = estimate_all(&corpus, &rules, &reconciled);
-    let relations = evaluate_all(&corpus, &rules, &reconciled, &estimates.groups);
-    Report::build(&Context {
-        corpus: &corpus,
-        rules: &rules,
-        reconciled: &reconciled,
-        estimates: &estimates.groups,
-        reliability: &estimates.reliability,
-        relations: &relations,
-        archives: &archives,
-    })
+    common::report(claims)
 }
 
 const OPTIONS: Options = Options {

@@ -2,15 +2,10 @@
 //! chartable rows, one table row per claim, every mark linked to its row, text escaped; and a
 //! snapshot of the page's structure (headings and element counts, not the SVG).
 
-use crosscheck::check::Context;
-use crosscheck::engine::reconcile;
-use crosscheck::estimate::estimate_all;
-use crosscheck::files::{read_archives, read_claims, read_rules};
-use crosscheck::load::load;
-use crosscheck::relation::evaluate_all;
+mod common;
+
 use crosscheck::render::html;
 use crosscheck::report::Report;
-use crosscheck::rules::Rules;
 use scraper::{Html, Selector};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -19,36 +14,8 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The report on these claims files or directories, built in-process as `report` builds it.
 fn report(claims: &[PathBuf]) -> Report {
-    let (texts, errors) = read_rules(&[root().join("rules")]);
-    assert!(errors.is_empty(), "{errors:?}");
-    let rules = Rules::parse(&texts).unwrap_or_else(|e| panic!("{e:?}"));
-    let (texts, errors) = read_claims(claims);
-    assert!(errors.is_empty(), "{errors:?}");
-    let (corpus, errors) = load(texts, &rules);
-    assert!(errors.is_empty(), "{errors:?}");
-    let archived = corpus.claims.iter().filter_map(|c| {
-        corpus
-            .source_of(c)
-            .archive
-            .as_deref()
-            .map(|a| (a, c.location.file.as_str()))
-    });
-    let (archives, errors) = read_archives(archived, root());
-    assert!(errors.is_empty(), "{errors:?}");
-    let reconciled = reconcile(&corpus, &rules);
-    let estimates = estimate_all(&corpus, &rules, &reconciled);
-    let relations = evaluate_all(&corpus, &rules, &reconciled, &estimates.groups);
-    Report::build(&Context {
-        corpus: &corpus,
-        rules: &rules,
-        reconciled: &reconciled,
-        estimates: &estimates.groups,
-        reliability: &estimates.reliability,
-        relations: &relations,
-        archives: &archives,
-    })
+    common::report(claims)
 }
 
 fn bundled() -> Report {

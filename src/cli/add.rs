@@ -1,7 +1,7 @@
 //! `crosscheck add`: one claim into a claims file, from flags or prompts, read and checked before
 //! it is written, appended without touching a byte the file already held, written atomically.
 
-use super::{analyse, claim_paths, load_corpus, rules, Cli, CliError};
+use super::{claim_paths, load_corpus, rules, Cli, CliError};
 use crate::add::{append, generate_id, new_file, NewClaim, NewSource};
 use crate::claim::Status;
 use crate::diagnostic::did_you_mean;
@@ -12,6 +12,7 @@ use crate::finding::Severity;
 use crate::load::{load, ClaimText};
 use crate::period::{label, read_period, Published};
 use crate::reading::describe;
+use crate::report::Report;
 use crate::rules::Rules;
 use std::collections::BTreeSet;
 use std::io::{BufRead, IsTerminal, Write};
@@ -361,7 +362,7 @@ pub fn run(cli: &Cli, args: &AddArgs, out: &mut dyn Write) -> Result<i32, CliErr
         .any(|t| canonical(Path::new(&t.path)) == target);
     let before_report = load_corpus(clone_texts(&texts), errors.clone(), &rules)
         .ok()
-        .map(|(corpus, archives)| analyse(&rules, &corpus, &archives));
+        .map(|(corpus, archives)| Report::analyse(&corpus, &rules, &archives));
     let mut after_texts: Vec<ClaimText> = texts
         .into_iter()
         .filter(|t| canonical(Path::new(&t.path)) != target)
@@ -371,7 +372,7 @@ pub fn run(cli: &Cli, args: &AddArgs, out: &mut dyn Write) -> Result<i32, CliErr
         text: new_text.clone(),
     });
     let (corpus, archives) = load_corpus(after_texts, errors, &rules)?;
-    let after = analyse(&rules, &corpus, &archives);
+    let after = Report::analyse(&corpus, &rules, &archives);
     let known: BTreeSet<&str> = before_report
         .as_ref()
         .map(|r| r.findings.iter().map(|f| f.fingerprint.as_str()).collect())

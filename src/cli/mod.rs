@@ -5,17 +5,14 @@
 mod add;
 
 use crate::baseline::Baseline;
-use crate::check::Context;
 use crate::diagnostic::{abbreviate, Diagnostic};
-use crate::engine::{reconcile, show_number};
-use crate::estimate::estimate_all;
+use crate::engine::show_number;
 use crate::extract::{extract, render_yaml, ExtractOptions};
 use crate::figure::read_figure;
 use crate::finding::Severity;
 use crate::load::{load, ClaimText};
 use crate::period::{label, read_period, Published};
 use crate::reading::describe;
-use crate::relation::evaluate_all;
 use crate::render::{claimreview, github, html, json, junit, markdown, sarif, text};
 use crate::report::Report;
 use crate::rules::Rules;
@@ -218,14 +215,7 @@ fn load_corpus(
 ) -> Result<(Corpus, BTreeMap<String, String>), CliError> {
     let (corpus, load_errors) = load(texts, rules);
     errors.extend(load_errors);
-    let archived = corpus.claims.iter().filter_map(|c| {
-        corpus
-            .source_of(c)
-            .archive
-            .as_deref()
-            .map(|a| (a, c.location.file.as_str()))
-    });
-    let (archives, archive_errors) = files::read_archives(archived, Path::new("."));
+    let (archives, archive_errors) = files::read_archives(corpus.archives(), Path::new("."));
     errors.extend(archive_errors);
     if !errors.is_empty() {
         return Err(CliError::Input(errors));
@@ -233,28 +223,11 @@ fn load_corpus(
     Ok((corpus, archives))
 }
 
-/// The whole pipeline over a loaded corpus: read, reconcile, estimate, relate, check.
-fn analyse(rules: &Rules, corpus: &Corpus, archives: &BTreeMap<String, String>) -> Report {
-    let reconciled = reconcile(corpus, rules);
-    let estimates = estimate_all(corpus, rules, &reconciled);
-    let relations = evaluate_all(corpus, rules, &reconciled, &estimates.groups);
-    let cx = Context {
-        corpus,
-        rules,
-        reconciled: &reconciled,
-        estimates: &estimates.groups,
-        reliability: &estimates.reliability,
-        relations: &relations,
-        archives,
-    };
-    Report::build(&cx)
-}
-
 fn build_report(cli: &Cli) -> Result<Report, CliError> {
     let rules = rules(cli)?;
     let (texts, errors) = files::read_claims(&claim_paths(cli));
     let (corpus, archives) = load_corpus(texts, errors, &rules)?;
-    Ok(analyse(&rules, &corpus, &archives))
+    Ok(Report::analyse(&corpus, &rules, &archives))
 }
 
 /// Tables fit the terminal and verdicts are coloured on a terminal; never colour with

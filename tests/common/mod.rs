@@ -28,3 +28,19 @@ pub fn claims_file(publisher: &str, published: &str, claims: &[&str]) -> String 
     }
     s
 }
+
+/// The report on these claims files or directories with the bundled rules, built in-process as
+/// `report` builds it.
+pub fn report(claims: &[std::path::PathBuf]) -> crosscheck::report::Report {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (texts, errors) = crosscheck::files::read_rules(&[root.join("rules")]);
+    assert!(errors.is_empty(), "{errors:?}");
+    let rules = crosscheck::rules::Rules::parse(&texts).unwrap_or_else(|e| panic!("{e:?}"));
+    let (texts, errors) = crosscheck::files::read_claims(claims);
+    assert!(errors.is_empty(), "{errors:?}");
+    let (corpus, errors) = crosscheck::load::load(texts, &rules);
+    assert!(errors.is_empty(), "{errors:?}");
+    let (archives, errors) = crosscheck::files::read_archives(corpus.archives(), root);
+    assert!(errors.is_empty(), "{errors:?}");
+    crosscheck::report::Report::analyse(&corpus, &rules, &archives)
+}
