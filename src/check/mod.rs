@@ -15,8 +15,8 @@ mod single_origin;
 mod unit_mismatch;
 mod unreadable;
 
-use crate::claim::Corpus;
-use crate::engine::{explain, Amount, Reconciled};
+use crate::claim::{Claim, Corpus};
+use crate::engine::{explain, Amount, Reading, Reconciled};
 use crate::estimate::{Estimate, Reliability};
 use crate::finding::{Finding, Kind, Location};
 use crate::relation::Evaluation;
@@ -110,6 +110,18 @@ fn apply_waivers(cx: &Context, findings: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// Every claim with its index and its reading.
+pub(crate) fn each_claim<'a>(
+    cx: &'a Context,
+) -> impl Iterator<Item = (usize, &'a Claim, &'a Reading)> {
+    cx.corpus
+        .claims
+        .iter()
+        .zip(&cx.reconciled.readings)
+        .enumerate()
+        .map(|(i, (claim, reading))| (i, claim, reading))
 }
 
 /// A finding about `claims` (indices), with their locations, explanations and the group fields

@@ -5,7 +5,7 @@
 //! filed as `actual` it would be compared with final figures and raise false contradictions.
 //! Example: `status: actual`, `period: 2025`, in a document published 2025-02-07.
 
-use super::{finding, Check, Context};
+use super::{each_claim, finding, Check, Context};
 use crate::claim::Status;
 use crate::finding::{Finding, Kind};
 use crate::period::label;
@@ -19,13 +19,7 @@ impl Check for PrematureActual {
 
     fn run(&self, cx: &Context) -> Vec<Finding> {
         let mut out = Vec::new();
-        for (i, (claim, reading)) in cx
-            .corpus
-            .claims
-            .iter()
-            .zip(&cx.reconciled.readings)
-            .enumerate()
-        {
+        for (i, claim, reading) in each_claim(cx) {
             if claim.status != Some(Status::Actual) {
                 continue;
             }

@@ -7,7 +7,7 @@
 //! The value is looked for in the quote as written, white space and case aside; failing that, the
 //! figures the quote contains are read and compared with the value's reading.
 
-use super::{finding, Check, Context};
+use super::{each_claim, finding, Check, Context};
 use crate::figure::find_figures;
 use crate::finding::{Finding, Kind};
 
@@ -34,13 +34,7 @@ impl Check for QuoteMismatch {
 
     fn run(&self, cx: &Context) -> Vec<Finding> {
         let mut out = Vec::new();
-        for (i, (claim, reading)) in cx
-            .corpus
-            .claims
-            .iter()
-            .zip(&cx.reconciled.readings)
-            .enumerate()
-        {
+        for (i, claim, reading) in each_claim(cx) {
             let (Some(value), Some(quote)) = (&claim.value, &claim.quote) else {
                 continue;
             };

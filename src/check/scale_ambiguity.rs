@@ -5,7 +5,7 @@
 //! a thousand. The reader declares which words are ambiguous (in `rules/lang/`).
 //! Example: `value: 2 biliony dolarów` → read as 2e12 USD, but could be 2e9 if translated from English.
 
-use super::{finding, Check, Context};
+use super::{each_claim, finding, Check, Context};
 use crate::finding::{Finding, Kind};
 
 pub struct ScaleAmbiguity;
@@ -17,13 +17,7 @@ impl Check for ScaleAmbiguity {
 
     fn run(&self, cx: &Context) -> Vec<Finding> {
         let mut out = Vec::new();
-        for (i, (claim, reading)) in cx
-            .corpus
-            .claims
-            .iter()
-            .zip(&cx.reconciled.readings)
-            .enumerate()
-        {
+        for (i, claim, reading) in each_claim(cx) {
             let Some(amount) = reading.amount() else {
                 continue;
             };

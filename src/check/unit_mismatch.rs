@@ -4,7 +4,7 @@
 //! metric), and comparing it with dollars would be meaningless.
 //! Example: `metric: capex`, `value: 4 GW` → "capex is money, but `4 GW` is power".
 
-use super::{finding, Check, Context};
+use super::{each_claim, finding, Check, Context};
 use crate::engine::AmountProblem;
 use crate::finding::{Finding, Kind};
 
@@ -17,13 +17,7 @@ impl Check for UnitMismatch {
 
     fn run(&self, cx: &Context) -> Vec<Finding> {
         let mut out = Vec::new();
-        for (i, (claim, reading)) in cx
-            .corpus
-            .claims
-            .iter()
-            .zip(&cx.reconciled.readings)
-            .enumerate()
-        {
+        for (i, claim, reading) in each_claim(cx) {
             if let Some(Err(AmountProblem::UnitMismatch {
                 unit,
                 unit_dimension,

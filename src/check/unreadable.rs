@@ -3,7 +3,7 @@
 //! Why: a figure the engine cannot read is a figure nobody checks; it must be fixed or rephrased.
 //! Example: `value: about a lot of money` → "value `about a lot of money`: no number found".
 
-use super::{finding, Check, Context};
+use super::{each_claim, finding, Check, Context};
 use crate::engine::AmountProblem;
 use crate::finding::{Finding, Kind};
 
@@ -16,13 +16,7 @@ impl Check for Unreadable {
 
     fn run(&self, cx: &Context) -> Vec<Finding> {
         let mut out = Vec::new();
-        for (i, (claim, reading)) in cx
-            .corpus
-            .claims
-            .iter()
-            .zip(&cx.reconciled.readings)
-            .enumerate()
-        {
+        for (i, claim, reading) in each_claim(cx) {
             if let Some(Err(AmountProblem::Unreadable(reason))) = &reading.amount {
                 let mut f = finding(cx, self.kind(), &[i], format!("cannot read {reason}"));
                 if let Some(v) = &claim.value {
