@@ -1,0 +1,16 @@
+//! The claim loader on arbitrary bytes: errors are fine, panics are not.
+#![no_main]
+
+mod common;
+
+use crosscheck::load::{load, ClaimText};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(text) = std::str::from_utf8(data) {
+        let files = vec![ClaimText { path: "fuzz.yaml".into(), text: text.to_string() }];
+        let (corpus, _) = load(files, common::rules());
+        // What loads must also reconcile and check without panicking.
+        let _ = crosscheck::report::Report::analyse(&corpus, common::rules(), &Default::default());
+    }
+});
