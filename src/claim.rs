@@ -151,10 +151,4 @@ impl Corpus {
                 .map(|a| (a, c.location.file.as_str()))
         })
     }
-
-    /// The line a location points at, for rendering.
-    pub fn line_at(&self, location: &Location) -> Option<&str> {
-        let file = self.files.iter().find(|f| f.path == location.file)?;
-        file.text.lines().nth(location.line.checked_sub(1)?)
-    }
 }

@@ -114,16 +114,7 @@ impl<'r> Lexicon<'r> {
         let statuses = Matcher::new(lang.sentences.status_words.iter().cloned());
         // Words that can stand in a period: months and relative words (今年, last year), quarter
         // and half words. Prefixes and suffixes (`in`, `в`, `年`) are found by widening the span.
-        let period_words = Matcher::new(
-            lang.periods
-                .words
-                .iter()
-                .filter(|(class, _)| {
-                    let name = format!("{class:?}");
-                    name.starts_with("Rel") || matches!(name.as_str(), "Month" | "Quarter" | "Half")
-                })
-                .flat_map(|(_, words)| words.values().map(|(w, _)| (w.clone(), ()))),
-        );
+        let period_words = Matcher::new(lang.periods.anchor_words().map(|w| (w.to_string(), ())));
         let not_figures = Matcher::new(lang.sentences.not_figures.iter().map(|w| (w.clone(), ())));
         Lexicon {
             lang,

@@ -200,6 +200,28 @@ pub(crate) fn fold_key(s: &str) -> String {
 }
 
 impl PeriodLang {
+    /// The words that can stand in a period inside a sentence (months, quarter and half words,
+    /// relative words such as 今年 or "last year"), for finding period expressions in text.
+    pub(crate) fn anchor_words(&self) -> impl Iterator<Item = &str> {
+        self.words
+            .iter()
+            .filter(|(class, _)| {
+                matches!(
+                    class,
+                    Class::Month
+                        | Class::Quarter
+                        | Class::Half
+                        | Class::RelYear
+                        | Class::RelHalf
+                        | Class::RelQuarter
+                        | Class::RelMonth
+                        | Class::RelFiscalYear
+                        | Class::RelMonthName
+                )
+            })
+            .flat_map(|(_, words)| words.values().map(|(w, _)| w.as_str()))
+    }
+
     /// Builds the tables of one language from its files in order (the common file first):
     /// later files add words and forms, and override the value of a word or the era.
     /// Forms of later files are tried before forms of earlier ones.
