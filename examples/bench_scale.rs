@@ -3,19 +3,57 @@
 //! `cargo run --release --example bench_scale -- target/c100k [parse|check|report]`.
 //!
 //! Each stage runs in its own process (give one stage per run) so that its peak memory (VmHWM,
-//! Linux) is its own. Prints claims per second and peak memory per claim.
+//! Linux) is its own. Prints the time of each step, claims per second and peak memory per claim.
 
+use crosscheck::check::{Context, CHECKS};
+use crosscheck::engine::reconcile;
+use crosscheck::estimate::estimate_all;
 use crosscheck::load::load;
-use crosscheck::report::Report;
+use crosscheck::relation::evaluate_all;
+use crosscheck::report::{Report, Scope};
 use crosscheck::rules::Rules;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-fn peak_kib() -> Option<u64> {
+// The allocator the command-line binary uses, so that the figures are the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// A line of `/proc/self/status` in KiB: `VmHWM` (peak) or `VmRSS` (now).
+fn status_kib(field: &str) -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
     line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Times the steps of one run.
+struct Steps {
+    start: Instant,
+    last: Instant,
+    lines: Vec<String>,
+}
+
+impl Steps {
+    fn new() -> Steps {
+        let now = Instant::now();
+        Steps {
+            start: now,
+            last: now,
+            lines: Vec::new(),
+        }
+    }
+
+    fn done(&mut self, step: &str) {
+        let now = Instant::now();
+        self.lines.push(format!(
+            "  {step:<24} {:>8.3} s  {:>6} MiB resident, {:>6} MiB peak",
+            (now - self.last).as_secs_f64(),
+            status_kib("VmRSS:").unwrap_or(0) / 1024,
+            status_kib("VmHWM:").unwrap_or(0) / 1024,
+        ));
+        self.last = now;
+    }
 }
 
 #[allow(clippy::print_stdout)]
@@ -24,9 +62,10 @@ fn main() {
     let dir = PathBuf::from(args.next().unwrap_or_else(|| "target/corpus".into()));
     let stage = args.next().unwrap_or_else(|| "check".into());
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let start = Instant::now();
+    let mut steps = Steps::new();
     let (texts, errors) = crosscheck::files::read_claims(&[dir.join("claims")]);
     assert!(errors.is_empty(), "{:?}", errors.first());
+    steps.done("read files");
     let files = texts.len();
     let claims: usize;
     match stage.as_str() {
@@ -40,32 +79,65 @@ fn main() {
                     v["claims"].as_array().map_or(0, Vec::len)
                 })
                 .sum();
+            steps.done("parse YAML");
         }
-        "check" | "report" => {
+        "check" | "report" | "checks" => {
             let (rule_texts, errors) =
                 crosscheck::files::read_rules(&[root.join("rules"), dir.join("rules")]);
             assert!(errors.is_empty());
             let rules = Rules::parse(&rule_texts).unwrap_or_else(|e| panic!("{e:?}"));
+            steps.done("rules");
             let (corpus, errors) = load(texts, &rules);
             assert!(errors.is_empty(), "{:?}", errors.first());
-            let report = Report::analyse(&corpus, &rules, &BTreeMap::new());
             claims = corpus.claims.len();
+            steps.done("load");
+            let reconciled = reconcile(&corpus, &rules);
+            steps.done("reconcile");
+            let estimates = estimate_all(&corpus, &rules, &reconciled);
+            steps.done("estimate");
+            let relations = evaluate_all(&corpus, &rules, &reconciled, &estimates.groups);
+            steps.done("relations");
+            let archives = BTreeMap::new();
+            let cx = Context {
+                corpus: &corpus,
+                rules: &rules,
+                reconciled: &reconciled,
+                estimates: &estimates.groups,
+                reliability: &estimates.reliability,
+                relations: &relations,
+                archives: &archives,
+            };
+            if stage == "checks" {
+                // Each check alone, to find the slow one.
+                for check in CHECKS {
+                    let found = check.run(&cx).len();
+                    steps.done(&format!("{} ({found})", check.kind().name()));
+                }
+            }
+            let scope = match stage.as_str() {
+                "report" => Scope::Full,
+                _ => Scope::Findings,
+            };
+            let report = Report::build(&cx, scope);
+            steps.done("build");
             let rendered = if stage == "report" {
                 crosscheck::render::markdown::report(&report).len()
                     + crosscheck::render::json::report(&report).len()
             } else {
                 crosscheck::render::json::check(&report).len()
             };
+            steps.done("render");
             println!(
                 "findings: {} ({} bytes rendered)",
                 report.findings.len(),
                 rendered
             );
         }
-        other => panic!("unknown stage {other}: parse, check or report"),
+        other => panic!("unknown stage {other}: parse, check, checks or report"),
     }
-    let secs = start.elapsed().as_secs_f64();
-    let peak = peak_kib().unwrap_or(0);
+    let secs = steps.start.elapsed().as_secs_f64();
+    let peak = status_kib("VmHWM:").unwrap_or(0);
+    println!("{}", steps.lines.join("\n"));
     println!(
         "{stage}: {claims} claims in {files} files, {secs:.2} s, {:.0} claims/s, peak {} MiB ({:.0} bytes/claim)",
         claims as f64 / secs,

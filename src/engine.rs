@@ -3,28 +3,35 @@
 
 use crate::claim::{Claim, Corpus, Family, Status};
 use crate::diagnostic::abbreviate;
-use crate::figure::{read_figure, Figure};
-use crate::period::{label, read_period, Period, PeriodKind};
+use crate::figure::{read_figure, Figure, FigureError};
+use crate::period::{label, read_period, FiscalCalendar, Period, PeriodKind, Published};
 use crate::reading::{describe, Step};
 use crate::rules::Rules;
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
+use std::hash::Hash;
+use std::sync::Arc;
 
 /// A figure in its metric's base unit (or, for money, in its own currency until it is converted).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Amount {
     pub value: f64,
     pub lo: f64,
     pub hi: f64,
     pub unit: String,
-    pub figure: Figure,
-    /// The steps of the reading, the unit conversion included.
-    pub steps: Vec<Step>,
+    /// The figure as read; claims that write the same value in the same language share it.
+    pub figure: Arc<Figure>,
+    /// The steps after reading: the unit, its conversion.
+    pub conversion: Vec<Step>,
 }
 
 impl Amount {
+    /// The steps of the reading, the unit conversion included.
+    pub fn steps(&self) -> impl Iterator<Item = &Step> {
+        self.figure.steps.iter().chain(&self.conversion)
+    }
+
     /// The interval widened by a relative tolerance.
     pub fn widened(&self, tolerance: f64) -> (f64, f64) {
         widen(self.lo, self.hi, tolerance)
@@ -52,7 +59,8 @@ pub enum AmountProblem {
 pub struct Reading {
     /// `None` when the claim states a relation instead of an amount.
     pub amount: Option<Result<Amount, AmountProblem>>,
-    pub period: Result<Period, String>,
+    /// Shared by the claims that write the same period in the same language, date and calendar.
+    pub period: Arc<Result<Period, String>>,
     /// False when the claim gives neither `period:` nor `as_of:`; `period` is then the
     /// publication date, and the claim is grouped with the other undated figures.
     pub dated: bool,
@@ -62,6 +70,14 @@ pub struct Reading {
 impl Reading {
     pub fn amount(&self) -> Option<&Amount> {
         self.amount.as_ref().and_then(|a| a.as_ref().ok())
+    }
+
+    /// The period read, or why it could not be.
+    pub fn period(&self) -> Result<&Period, &str> {
+        match &*self.period {
+            Ok(p) => Ok(p),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -115,28 +131,56 @@ pub struct Reconciled {
 
 /// Reads every claim and groups the ones with an amount.
 pub fn reconcile(corpus: &Corpus, rules: &Rules) -> Reconciled {
+    let periods = read_distinct(
+        &corpus.claims,
+        |c| period_key(c, corpus, rules),
+        |key| read_period_key(key, rules),
+    );
+    let figures = read_distinct(
+        &corpus.claims,
+        |c| {
+            let lang = corpus.source_of(c).lang.as_str();
+            (lang, c.value.as_ref().map(|v| v.text.as_str()))
+        },
+        |&(lang, text)| {
+            let language = rules.languages.get(lang)?;
+            Some(read_figure(text?, &language.figures).map(Arc::new))
+        },
+    );
     let readings: Vec<Reading> = corpus
         .claims
         .par_iter()
-        .map(|c| read_claim(c, corpus, rules))
+        .zip(periods)
+        .zip(figures)
+        .map(|((c, period), figure)| read_claim(c, corpus, rules, period, &figure))
         .collect();
-    let mut groups: BTreeMap<GroupKey, Vec<usize>> = BTreeMap::new();
-    for (i, (claim, reading)) in corpus.claims.iter().zip(&readings).enumerate() {
-        if let Some(key) = group_key(claim, reading) {
-            groups.entry(key).or_default().push(i);
+    // Sorted by key, then by claim: the groups come out in key order, each claim list in
+    // corpus order.
+    let mut keyed: Vec<(GroupKey, usize)> = corpus
+        .claims
+        .par_iter()
+        .zip(&readings)
+        .enumerate()
+        .filter_map(|(i, (claim, reading))| Some((group_key(claim, reading)?, i)))
+        .collect();
+    keyed.par_sort_unstable();
+    let mut groups: Vec<Group> = Vec::new();
+    for (key, i) in keyed {
+        match groups.last_mut() {
+            Some(last) if last.key == key => last.claims.push(i),
+            _ => groups.push(Group {
+                key,
+                claims: vec![i],
+            }),
         }
     }
-    let groups = groups
-        .into_iter()
-        .map(|(key, claims)| Group { key, claims })
-        .collect();
     Reconciled { readings, groups }
 }
 
 /// The key of the group a claim's amount belongs to, if it has a readable amount and period.
 pub fn group_key(claim: &Claim, reading: &Reading) -> Option<GroupKey> {
     reading.amount()?;
-    let period = reading.period.as_ref().ok()?;
+    let period = reading.period().ok()?;
     let (start, end) = if reading.dated {
         (period.start, period.end)
     } else {
@@ -152,6 +196,98 @@ pub fn group_key(claim: &Claim, reading: &Reading) -> Option<GroupKey> {
     })
 }
 
+/// Reads once each distinct key that `key_of` gives the items, in parallel, and hands every item
+/// its key's reading. A desk's documents repeat the same few period phrases and round figures, so
+/// most readings are shared; the result is the same as reading every item on its own.
+fn read_distinct<'a, T: Sync, K, V>(
+    items: &'a [T],
+    key_of: impl Fn(&'a T) -> K + Sync + Send,
+    read: impl Fn(&K) -> V + Sync + Send,
+) -> Vec<V>
+where
+    K: Hash + Eq + Send + Sync,
+    V: Clone + Send + Sync,
+{
+    let keys: Vec<K> = items.par_iter().map(key_of).collect();
+    let mut index: HashMap<&K, usize> = HashMap::with_capacity(keys.len() / 4);
+    let mut distinct: Vec<&K> = Vec::new();
+    let slots: Vec<usize> = keys
+        .iter()
+        .map(|k| {
+            *index.entry(k).or_insert_with(|| {
+                distinct.push(k);
+                distinct.len() - 1
+            })
+        })
+        .collect();
+    let values: Vec<V> = distinct.par_iter().map(|k| read(k)).collect();
+    slots.into_iter().map(|i| values[i].clone()).collect()
+}
+
+/// What a claim's period reading depends on.
+#[derive(PartialEq, Eq, Hash)]
+struct PeriodKey<'a> {
+    lang: &'a str,
+    /// `None`: the claim gives no period, and is taken as of publication.
+    text: Option<&'a str>,
+    published: Published,
+    published_text: &'a str,
+    fiscal_start_month: u32,
+}
+
+fn period_key<'a>(claim: &'a Claim, corpus: &'a Corpus, rules: &Rules) -> PeriodKey<'a> {
+    let source = corpus.source_of(claim);
+    PeriodKey {
+        lang: &source.lang,
+        text: claim
+            .period
+            .as_ref()
+            .or(claim.as_of.as_ref())
+            .map(|t| t.text.as_str()),
+        published: source.published,
+        published_text: &source.published_text,
+        fiscal_start_month: calendar_of(claim, rules).start_month,
+    }
+}
+
+fn read_period_key(key: &PeriodKey, rules: &Rules) -> Arc<Result<Period, String>> {
+    let Some(language) = rules.languages.get(key.lang) else {
+        return Arc::new(Err(format!("no rules for language `{}`", key.lang)));
+    };
+    let period = match key.text {
+        Some(text) => read_period(
+            text,
+            &language.periods,
+            key.published,
+            FiscalCalendar {
+                start_month: key.fiscal_start_month,
+            },
+        )
+        .map_err(|e| format!("period `{text}`: {e}")),
+        None => {
+            let (start, end) = key.published.span();
+            Ok(Period {
+                start,
+                end,
+                kind: PeriodKind::Absolute,
+                steps: vec![Step::new(
+                    "(no period)",
+                    format!("taken as of publication, {}", key.published_text),
+                )],
+            })
+        }
+    };
+    Arc::new(period)
+}
+
+/// The fiscal calendar a claim's periods are read by: its entity's, or the calendar year.
+fn calendar_of(claim: &Claim, rules: &Rules) -> FiscalCalendar {
+    match claim.entities.as_slice() {
+        [one] => rules.calendar(one),
+        _ => rules.calendar(""),
+    }
+}
+
 /// Reads a period written in a claim (its own, or a relation's `from`) as its document would:
 /// in its language, against its publication date, by its entity's fiscal calendar.
 pub fn read_claim_period(
@@ -165,53 +301,42 @@ pub fn read_claim_period(
         .languages
         .get(&source.lang)
         .ok_or_else(|| format!("no rules for language `{}`", source.lang))?;
-    let calendar = match claim.entities.as_slice() {
-        [one] => rules.calendar(one),
-        _ => rules.calendar(""),
-    };
-    read_period(text, &language.periods, source.published, calendar)
-        .map_err(|e| format!("period `{text}`: {e}"))
+    read_period(
+        text,
+        &language.periods,
+        source.published,
+        calendar_of(claim, rules),
+    )
+    .map_err(|e| format!("period `{text}`: {e}"))
 }
 
-fn read_claim(claim: &Claim, corpus: &Corpus, rules: &Rules) -> Reading {
+fn read_claim(
+    claim: &Claim,
+    corpus: &Corpus,
+    rules: &Rules,
+    period: Arc<Result<Period, String>>,
+    figure: &Option<Result<Arc<Figure>, FigureError>>,
+) -> Reading {
     let source = corpus.source_of(claim);
     let family = claim.status.unwrap_or(Status::Actual).family();
-    let Some(language) = rules.languages.get(&source.lang) else {
-        let problem = format!("no rules for language `{}`", source.lang);
-        return Reading {
-            amount: claim
-                .value
-                .as_ref()
-                .map(|_| Err(AmountProblem::Unreadable(problem.clone()))),
-            period: Err(problem),
-            dated: true,
-            family,
-        };
-    };
-    let period = match claim.period.as_ref().or(claim.as_of.as_ref()) {
-        Some(text) => read_claim_period(claim, &text.text, corpus, rules),
-        None => {
-            let (start, end) = source.published.span();
-            Ok(Period {
-                start,
-                end,
-                kind: PeriodKind::Absolute,
-                steps: vec![Step::new(
-                    "(no period)",
-                    format!("taken as of publication, {}", source.published_text),
-                )],
-            })
-        }
-    };
     let amount = claim.value.as_ref().map(|value| {
-        let figure = read_figure(&value.text, &language.figures).map_err(|e| {
-            AmountProblem::Unreadable(format!(
-                "value `{}`: {}",
-                abbreviate(&value.text, 80),
-                abbreviate(&e.reason, 240)
-            ))
-        })?;
-        to_base(figure, claim, rules, period.as_ref().ok())
+        let figure = match figure {
+            Some(Ok(figure)) => figure.clone(),
+            Some(Err(e)) => {
+                return Err(AmountProblem::Unreadable(format!(
+                    "value `{}`: {}",
+                    abbreviate(&value.text, 80),
+                    abbreviate(&e.reason, 240)
+                )))
+            }
+            None => {
+                return Err(AmountProblem::Unreadable(format!(
+                    "no rules for language `{}`",
+                    source.lang
+                )))
+            }
+        };
+        to_base(figure, claim, rules, period.as_ref().as_ref().ok())
     });
     Reading {
         amount,
@@ -223,7 +348,7 @@ fn read_claim(claim: &Claim, corpus: &Corpus, rules: &Rules) -> Reading {
 
 /// Converts a figure to its metric's base unit, checking that the unit fits the metric.
 fn to_base(
-    figure: Figure,
+    figure: Arc<Figure>,
     claim: &Claim,
     rules: &Rules,
     period: Option<&Period>,
@@ -237,7 +362,7 @@ fn to_base(
         .get(&metric.dimension)
         .map(|d| d.base.clone())
         .unwrap_or_default();
-    let mut steps = figure.steps.clone();
+    let mut steps = Vec::new();
     let written = figure.unit.clone().or_else(|| claim.unit.clone());
     let Some(unit) = written else {
         steps.push(Step::new(
@@ -250,7 +375,7 @@ fn to_base(
             hi: figure.hi,
             unit: base,
             figure,
-            steps,
+            conversion: steps,
         });
     };
     let Some(def) = rules.units.get(&unit) else {
@@ -281,7 +406,7 @@ fn to_base(
                     hi: figure.hi / conversion.low,
                     unit: base,
                     figure,
-                    steps,
+                    conversion: steps,
                 });
             }
             steps.push(Step::new(
@@ -303,7 +428,7 @@ fn to_base(
         hi: figure.hi * factor,
         unit: unit_out,
         figure,
-        steps,
+        conversion: steps,
     })
 }
 
@@ -368,14 +493,14 @@ pub fn explain(claim: &Claim, reading: &Reading) -> String {
         Some(Ok(a)) => parts.push(format!(
             "{}: {} ⇒ {}",
             claim.value.as_ref().map(|v| v.text.as_str()).unwrap_or(""),
-            describe(&a.steps),
+            describe(a.steps()),
             show_amount(a)
         )),
         Some(Err(AmountProblem::Unreadable(e))) => parts.push(e.clone()),
         Some(Err(AmountProblem::UnitMismatch { unit, .. })) => parts.push(format!("unit {unit}")),
         None => {}
     }
-    match &reading.period {
+    match reading.period() {
         Ok(p) => parts.push(format!(
             "period {}: {} ⇒ {}",
             claim
@@ -387,7 +512,7 @@ pub fn explain(claim: &Claim, reading: &Reading) -> String {
             describe(&p.steps),
             label(p.start, p.end)
         )),
-        Err(e) => parts.push(e.clone()),
+        Err(e) => parts.push(e.to_string()),
     }
     format!("{}: {}", claim.id, parts.join("; "))
 }

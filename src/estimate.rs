@@ -10,7 +10,8 @@
 use crate::claim::{Corpus, Family};
 use crate::engine::{Amount, Group, Reconciled};
 use crate::rules::Rules;
-use std::collections::{BTreeMap, BTreeSet};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Estimate {
@@ -44,12 +45,18 @@ pub struct Estimates {
     pub reliability: Vec<Reliability>,
 }
 
-/// What one group offers to the estimate: its voting claims' widened intervals and origins.
-struct Ballot<'a> {
+/// What one group offers to the estimate: its voting claims' widened intervals and origins
+/// (indices into the sorted list of origins).
+struct Ballot {
     unit: String,
-    votes: Vec<(usize, f64, f64, &'a str)>,
+    votes: Vec<Vote>,
     superseded: Vec<usize>,
+    /// Whether more than one origin votes: only such groups teach anything about reliability.
+    contested: bool,
 }
+
+/// A claim (index), its widened interval and its origin (index).
+type Vote = (usize, f64, f64, usize);
 
 const ITERATIONS: usize = 20;
 
@@ -62,62 +69,77 @@ const ITERATIONS: usize = 20;
 /// its weight becomes `-ln((loss + ε) / (Σ losses + ε))`, normalised to a mean of 1; repeat until
 /// the weights stop moving (or twenty rounds). Groups where one origin speaks teach nothing.
 pub fn estimate_all(corpus: &Corpus, rules: &Rules, reconciled: &Reconciled) -> Estimates {
+    let origins: Vec<&str> = corpus
+        .sources
+        .iter()
+        .map(|s| s.origin())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let origin_of_source: Vec<usize> = corpus
+        .sources
+        .iter()
+        .map(|s| origins.binary_search(&s.origin()).unwrap_or_default())
+        .collect();
     let ballots: Vec<Option<Ballot>> = reconciled
         .groups
-        .iter()
-        .map(|g| ballot(corpus, rules, reconciled, g))
+        .par_iter()
+        .map(|g| ballot(corpus, rules, reconciled, g, &origin_of_source))
         .collect();
-    let mut weights: BTreeMap<&str, f64> = BTreeMap::new();
+    let mut voted = vec![false; origins.len()];
     for b in ballots.iter().flatten() {
-        for (_, _, _, origin) in &b.votes {
-            weights.insert(origin, 1.0);
+        for v in &b.votes {
+            voted[v.3] = true;
         }
     }
-    let mut tally = BTreeMap::new();
+    let mut weights = vec![1.0; origins.len()];
+    let mut tally = vec![(0, 0); origins.len()];
     for _ in 0..ITERATIONS {
         tally = agreement(&ballots, &weights);
-        let losses: BTreeMap<&str, f64> = tally
+        let losses: Vec<(usize, f64)> = tally
             .iter()
-            .map(|(o, (agreed, disagreed))| {
-                (*o, *disagreed as f64 / (*agreed + *disagreed).max(1) as f64)
-            })
+            .enumerate()
+            .filter(|(_, (agreed, disagreed))| agreed + disagreed > 0)
+            .map(|(o, (agreed, disagreed))| (o, *disagreed as f64 / (agreed + disagreed) as f64))
             .collect();
         if losses.is_empty() {
             break;
         }
-        let total: f64 = losses.values().sum();
+        let total: f64 = losses.iter().map(|(_, l)| l).sum();
         let epsilon = 0.1;
-        let raw: BTreeMap<&str, f64> = losses
+        let raw: Vec<(usize, f64)> = losses
             .iter()
-            .map(|(o, l)| {
+            .map(|&(o, l)| {
                 (
-                    *o,
+                    o,
                     -((l + epsilon) / (total + epsilon * losses.len() as f64)).ln(),
                 )
             })
             .collect();
-        let mean = raw.values().sum::<f64>() / raw.len() as f64;
+        let mean = raw.iter().map(|(_, w)| w).sum::<f64>() / raw.len() as f64;
         let mut moved = 0.0f64;
         for (o, w) in raw {
             let new = if mean > 0.0 { w / mean } else { 1.0 };
-            let old = weights.insert(o, new).unwrap_or(1.0);
-            moved = moved.max((new - old).abs());
+            moved = moved.max((new - weights[o]).abs());
+            weights[o] = new;
         }
         if moved < 1e-6 {
             break;
         }
     }
     let groups = ballots
-        .iter()
+        .par_iter()
         .map(|b| b.as_ref().and_then(|b| settle(reconciled, b, &weights)))
         .collect();
-    let reliability = weights
+    let reliability = origins
         .iter()
-        .map(|(origin, weight)| {
-            let (agreed, disagreed) = tally.get(origin).copied().unwrap_or((0, 0));
+        .enumerate()
+        .filter(|&(o, _)| voted[o])
+        .map(|(o, origin)| {
+            let (agreed, disagreed) = tally[o];
             Reliability {
                 origin: origin.to_string(),
-                weight: *weight,
+                weight: weights[o],
                 agreed,
                 disagreed,
             }
@@ -129,12 +151,13 @@ pub fn estimate_all(corpus: &Corpus, rules: &Rules, reconciled: &Reconciled) -> 
     }
 }
 
-fn ballot<'a>(
-    corpus: &'a Corpus,
+fn ballot(
+    corpus: &Corpus,
     rules: &Rules,
-    reconciled: &'a Reconciled,
+    reconciled: &Reconciled,
     group: &Group,
-) -> Option<Ballot<'a>> {
+    origin_of_source: &[usize],
+) -> Option<Ballot> {
     let superseded = superseded(corpus, rules, group);
     let amounts: Vec<(usize, &Amount)> = group
         .claims
@@ -153,47 +176,51 @@ fn ballot<'a>(
                 .tolerance
                 .unwrap_or_else(|| rules.tolerance(&claim.metric));
             let (lo, hi) = a.widened(t);
-            (i, lo, hi, corpus.source_of(claim).origin())
+            (i, lo, hi, origin_of_source[claim.source])
         })
-        .collect();
+        .collect::<Vec<Vote>>();
+    let contested = votes.iter().any(|v| v.3 != votes[0].3);
     Some(Ballot {
         unit,
         votes,
         superseded,
+        contested,
     })
 }
 
-/// For each origin, how many of its claims in contested groups hold the weighted best point.
-fn agreement<'a>(
-    ballots: &[Option<Ballot<'a>>],
-    weights: &BTreeMap<&str, f64>,
-) -> BTreeMap<&'a str, (usize, usize)> {
-    let mut tally: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    for b in ballots.iter().flatten() {
-        let origins: BTreeSet<&str> = b.votes.iter().map(|v| v.3).collect();
-        if origins.len() < 2 {
-            continue;
-        }
-        let Some(point) = best_point(&b.votes, weights) else {
-            continue;
-        };
-        for &(_, lo, hi, origin) in &b.votes {
-            let entry = tally.entry(origin).or_default();
-            if lo <= point && point <= hi {
-                entry.0 += 1;
-            } else {
-                entry.1 += 1;
+/// For each origin (index), how many of its claims in contested groups hold the weighted best
+/// point, and how many miss it.
+fn agreement(ballots: &[Option<Ballot>], weights: &[f64]) -> Vec<(usize, usize)> {
+    let tallies = |mut tally: Vec<(usize, usize)>, b: &Ballot| {
+        let point = b.contested.then(|| best_point(&b.votes, weights)).flatten();
+        if let Some(point) = point {
+            for &(_, lo, hi, origin) in &b.votes {
+                if lo <= point && point <= hi {
+                    tally[origin].0 += 1;
+                } else {
+                    tally[origin].1 += 1;
+                }
             }
         }
-    }
-    tally
+        tally
+    };
+    ballots
+        .par_iter()
+        .flatten()
+        .fold(|| vec![(0, 0); weights.len()], tallies)
+        .reduce(
+            || vec![(0, 0); weights.len()],
+            |mut a, b| {
+                for (x, y) in a.iter_mut().zip(b) {
+                    x.0 += y.0;
+                    x.1 += y.1;
+                }
+                a
+            },
+        )
 }
 
-fn settle(
-    reconciled: &Reconciled,
-    ballot: &Ballot,
-    weights: &BTreeMap<&str, f64>,
-) -> Option<Estimate> {
+fn settle(reconciled: &Reconciled, ballot: &Ballot, weights: &[f64]) -> Option<Estimate> {
     let point = best_point(&ballot.votes, weights)?;
     let holds = |lo: f64, hi: f64| lo <= point && point <= hi;
     let support: Vec<usize> = ballot
@@ -239,8 +266,8 @@ fn settle(
 
 /// The point the greatest weight of distinct origins covers (ties: more origins, then the lowest
 /// point), found by a sweep over the interval ends, so that a group of n claims costs n log n.
-fn best_point(votes: &[(usize, f64, f64, &str)], weights: &BTreeMap<&str, f64>) -> Option<f64> {
-    let mut events: Vec<(f64, bool, &str)> = Vec::with_capacity(votes.len() * 2);
+fn best_point(votes: &[Vote], weights: &[f64]) -> Option<f64> {
+    let mut events: Vec<(f64, bool, usize)> = Vec::with_capacity(votes.len() * 2);
     for &(_, lo, hi, origin) in votes {
         if lo.is_nan() || hi.is_nan() {
             continue;
@@ -249,16 +276,16 @@ fn best_point(votes: &[(usize, f64, f64, &str)], weights: &BTreeMap<&str, f64>) 
         events.push((hi, true, origin));
     }
     events.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-    let mut open: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut open: HashMap<usize, usize> = HashMap::new();
     let mut score = 0.0;
     let mut best: Option<(f64, usize, f64)> = None;
     for (x, closing, origin) in events {
-        let weight = weights.get(origin).copied().unwrap_or(1.0);
+        let weight = weights[origin];
         if closing {
-            if let Some(n) = open.get_mut(origin) {
+            if let Some(n) = open.get_mut(&origin) {
                 *n -= 1;
                 if *n == 0 {
-                    open.remove(origin);
+                    open.remove(&origin);
                     score -= weight;
                 }
             }
@@ -311,44 +338,36 @@ fn majority<'a>(units: impl Iterator<Item = &'a str>) -> Option<&'a str> {
 mod tests {
     use super::*;
 
-    fn ones<'a>(origins: &[&'a str]) -> BTreeMap<&'a str, f64> {
-        origins.iter().map(|o| (*o, 1.0)).collect()
-    }
+    // Origins are indices: 0 = a / ft / good, 1 = b / wsj / bad, 2 = c.
 
     #[test]
     fn the_point_most_origins_share_wins() {
         let votes = [
-            (0, 1.0, 2.0, "a"),
-            (1, 1.5, 3.0, "b"),
-            (2, 10.0, 11.0, "c"),
-            (3, 10.0, 11.0, "c"),
+            (0, 1.0, 2.0, 0),
+            (1, 1.5, 3.0, 1),
+            (2, 10.0, 11.0, 2),
+            (3, 10.0, 11.0, 2),
         ];
-        let point = best_point(&votes, &ones(&["a", "b", "c"])).unwrap();
+        let point = best_point(&votes, &[1.0; 3]).unwrap();
         assert!((1.5..=2.0).contains(&point), "{point}");
     }
 
     #[test]
     fn one_origin_relayed_twice_counts_once() {
-        let votes = [
-            (0, 1.0, 2.0, "ft"),
-            (1, 1.0, 2.0, "ft"),
-            (2, 5.0, 6.0, "wsj"),
-        ];
-        let point = best_point(&votes, &ones(&["ft", "wsj"])).unwrap();
+        let votes = [(0, 1.0, 2.0, 0), (1, 1.0, 2.0, 0), (2, 5.0, 6.0, 1)];
+        let point = best_point(&votes, &[1.0; 2]).unwrap();
         assert_eq!(point, 1.0, "ties go to the lowest point");
     }
 
     #[test]
     fn a_reliable_origin_outweighs_an_unreliable_one() {
-        let votes = [(0, 1.0, 2.0, "good"), (1, 5.0, 6.0, "bad")];
-        let weights = BTreeMap::from([("good", 1.5), ("bad", 0.5)]);
-        assert_eq!(best_point(&votes, &weights), Some(1.0));
-        let weights = BTreeMap::from([("good", 0.5), ("bad", 1.5)]);
-        assert_eq!(best_point(&votes, &weights), Some(5.0));
+        let votes = [(0, 1.0, 2.0, 0), (1, 5.0, 6.0, 1)];
+        assert_eq!(best_point(&votes, &[1.5, 0.5]), Some(1.0));
+        assert_eq!(best_point(&votes, &[0.5, 1.5]), Some(5.0));
     }
 
     #[test]
     fn nothing_to_estimate() {
-        assert_eq!(best_point(&[], &BTreeMap::new()), None);
+        assert_eq!(best_point(&[], &[]), None);
     }
 }

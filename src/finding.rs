@@ -150,7 +150,7 @@ impl Finding {
     pub fn sort_key(&self) -> impl Ord + '_ {
         (
             std::cmp::Reverse(self.severity),
-            self.locations.first().cloned(),
+            self.locations.first(),
             self.kind,
             &self.claims,
         )

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_saphyr::Spanned;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// One claims file as text.
@@ -266,35 +266,62 @@ pub fn load(files: Vec<ClaimText>, rules: &Rules) -> (Corpus, Vec<Diagnostic>) {
             (part, errors)
         })
         .collect();
-    let mut corpus = Corpus::default();
+    let mut corpus = Corpus {
+        files: Vec::with_capacity(files.len()),
+        sources: Vec::with_capacity(parts.iter().map(|(p, _)| p.sources.len()).sum()),
+        claims: Vec::with_capacity(parts.iter().map(|(p, _)| p.claims.len()).sum()),
+    };
     let mut errors = Vec::new();
-    let mut seen: HashMap<String, Location> = HashMap::new();
     for ((part, part_errors), file) in parts.into_iter().zip(files) {
         errors.extend(part_errors);
         let offset = corpus.sources.len();
         corpus.sources.extend(part.sources);
-        for mut claim in part.claims {
-            if let Some(first) = seen.get(&claim.id) {
-                let message = format!(
-                    "duplicate id `{}`: also used at {}:{}:{}",
-                    claim.id, first.file, first.line, first.column
-                );
-                errors.push(Diagnostic::at(
-                    &file.path,
-                    &file.text,
-                    claim.location.line,
-                    claim.location.column,
-                    message,
-                ));
-                continue;
-            }
-            seen.insert(claim.id.clone(), claim.location.clone());
-            claim.source += offset;
-            corpus.claims.push(claim);
-        }
+        corpus
+            .claims
+            .extend(part.claims.into_iter().map(|mut claim| {
+                claim.source += offset;
+                claim
+            }));
         corpus.files.push(CorpusFile {
             path: file.path,
             text: file.text,
+        });
+    }
+    // An id used again in a later file: the later claim is reported and left out.
+    let mut first: HashMap<&str, usize> = HashMap::with_capacity(corpus.claims.len());
+    let mut duplicates = Vec::new();
+    for (i, claim) in corpus.claims.iter().enumerate() {
+        if let Some(&f) = first.get(claim.id.as_str()) {
+            duplicates.push((i, f));
+        } else {
+            first.insert(&claim.id, i);
+        }
+    }
+    drop(first);
+    for &(i, f) in &duplicates {
+        let (claim, first) = (&corpus.claims[i], &corpus.claims[f].location);
+        let file = corpus
+            .files
+            .iter()
+            .find(|file| file.path == claim.location.file)
+            .map_or("", |file| file.text.as_str());
+        errors.push(Diagnostic::at(
+            &claim.location.file,
+            file,
+            claim.location.line,
+            claim.location.column,
+            format!(
+                "duplicate id `{}`: also used at {}:{}:{}",
+                claim.id, first.file, first.line, first.column
+            ),
+        ));
+    }
+    if !duplicates.is_empty() {
+        let dropped: HashSet<usize> = duplicates.iter().map(|&(i, _)| i).collect();
+        let mut index = 0;
+        corpus.claims.retain(|_| {
+            index += 1;
+            !dropped.contains(&(index - 1))
         });
     }
     (corpus, errors)

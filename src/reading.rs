@@ -21,9 +21,9 @@ impl Step {
 }
 
 /// Renders steps as `2000 → 2000; 亿 → ×1e8; 美元 → USD`.
-pub fn describe(steps: &[Step]) -> String {
+pub fn describe<'a>(steps: impl IntoIterator<Item = &'a Step>) -> String {
     steps
-        .iter()
+        .into_iter()
         .map(|s| format!("{} → {}", s.token, s.meaning))
         .collect::<Vec<_>>()
         .join("; ")

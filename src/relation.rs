@@ -175,7 +175,7 @@ pub fn evaluate_all(
 fn stated(index: &Index, i: usize, relation: &Relation) -> Option<Evaluation> {
     let claim = &index.corpus.claims[i];
     let reading = &index.reconciled.readings[i];
-    let period = reading.period.as_ref().ok()?;
+    let period = reading.period().ok()?;
     let entity = claim.entity_label();
     let cp = claim.counterparty.as_deref();
     let metric = &claim.metric;
@@ -306,7 +306,7 @@ fn aggregate(index: &Index, i: usize) -> Option<Evaluation> {
     let claim = &index.corpus.claims[i];
     let reading = &index.reconciled.readings[i];
     let amount = reading.amount()?;
-    let period = reading.period.as_ref().ok()?;
+    let period = reading.period().ok()?;
     let members: Vec<(&str, Option<&Estimate>)> = claim
         .entities
         .iter()

@@ -9,6 +9,7 @@ use crate::estimate::estimate_all;
 use crate::finding::{Finding, Kind, Severity};
 use crate::relation::evaluate_all;
 use crate::rules::Rules;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -147,14 +148,27 @@ pub struct Report {
     pub stale_baseline: Vec<crate::baseline::Entry>,
 }
 
+/// How much of the report to build: `check` needs the findings and the groups' verdicts, not
+/// the consistency tables, whose rows cost as much as the claims they show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Findings,
+    Full,
+}
+
 impl Report {
     /// The whole pipeline over a loaded corpus: read figures and periods, reconcile, estimate,
     /// relate, check, and build the report. `archives` holds the sources' saved texts by path.
-    pub fn analyse(corpus: &Corpus, rules: &Rules, archives: &BTreeMap<String, String>) -> Report {
+    pub fn analyse(
+        corpus: &Corpus,
+        rules: &Rules,
+        archives: &BTreeMap<String, String>,
+        scope: Scope,
+    ) -> Report {
         let reconciled = reconcile(corpus, rules);
         let estimates = estimate_all(corpus, rules, &reconciled);
         let relations = evaluate_all(corpus, rules, &reconciled, &estimates.groups);
-        Report::build(&Context {
+        let cx = Context {
             corpus,
             rules,
             reconciled: &reconciled,
@@ -162,11 +176,12 @@ impl Report {
             reliability: &estimates.reliability,
             relations: &relations,
             archives,
-        })
+        };
+        Report::build(&cx, scope)
     }
 
-    /// Runs the checks and builds every part of the report.
-    pub fn build(cx: &Context) -> Report {
+    /// Runs the checks and builds the report; the tables only for [`Scope::Full`].
+    pub fn build(cx: &Context, scope: Scope) -> Report {
         let findings = run_all(cx);
         let mut summary = Summary::default();
         for f in findings.iter().filter(|f| f.waived.is_none()) {
@@ -177,7 +192,10 @@ impl Report {
             }
         }
         let groups = group_reports(cx, &findings);
-        let tables = tables(cx, &groups);
+        let tables = match scope {
+            Scope::Full => tables(cx, &groups),
+            Scope::Findings => Vec::new(),
+        };
         let id = |i: usize| cx.corpus.claims[i].id.clone();
         let mut relations: Vec<RelationReport> = cx
             .relations
@@ -191,6 +209,13 @@ impl Report {
             })
             .collect();
         relations.sort_by(|a, b| (&a.statement, &a.claim).cmp(&(&b.statement, &b.claim)));
+        let mut publishers: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+        for s in &cx.corpus.sources {
+            publishers
+                .entry(s.origin())
+                .or_default()
+                .insert(&s.publisher);
+        }
         let sources = cx
             .reliability
             .iter()
@@ -199,14 +224,11 @@ impl Report {
                 reliability: (r.weight * 1000.0).round() / 1000.0,
                 agreed: r.agreed,
                 disagreed: r.disagreed,
-                publishers: cx
-                    .corpus
-                    .sources
-                    .iter()
-                    .filter(|s| s.origin() == r.origin)
-                    .map(|s| s.publisher.clone())
-                    .collect::<BTreeSet<_>>()
+                publishers: publishers
+                    .get(r.origin.as_str())
                     .into_iter()
+                    .flatten()
+                    .map(|p| p.to_string())
                     .collect(),
             })
             .collect();
@@ -243,7 +265,7 @@ fn group_reports(cx: &Context, findings: &[Finding]) -> Vec<GroupReport> {
     }
     cx.reconciled
         .groups
-        .iter()
+        .par_iter()
         .zip(cx.estimates)
         .map(|(group, estimate)| {
             let claim_ids: Vec<String> = group.claims.iter().map(|&i| ids[i].to_string()).collect();
@@ -318,7 +340,7 @@ fn tables(cx: &Context, groups: &[GroupReport]) -> Vec<TableReport> {
             Some(c) => format!("{} ↔ {c}", claim.entity_label()),
             None => claim.entity_label(),
         };
-        let (period, sort) = match &reading.period {
+        let (period, sort) = match reading.period() {
             Ok(_) if !reading.dated => ("undated".to_string(), "~undated".to_string()),
             Ok(p) => (
                 crate::period::label(p.start, p.end),
@@ -351,7 +373,7 @@ fn tables(cx: &Context, groups: &[GroupReport]) -> Vec<TableReport> {
             None if claim.relation.is_some() => "relation".to_string(),
             None => "unread".to_string(),
         };
-        let dated = reading.period.as_ref().ok().filter(|_| reading.dated);
+        let dated = reading.period().ok().filter(|_| reading.dated);
         let row = Row {
             claim: claim.id.clone(),
             period: period_cell,

@@ -11,6 +11,11 @@ fuzz_target!(|data: &[u8]| {
         let files = vec![ClaimText { path: "fuzz.yaml".into(), text: text.to_string() }];
         let (corpus, _) = load(files, common::rules());
         // What loads must also reconcile and check without panicking.
-        let _ = crosscheck::report::Report::analyse(&corpus, common::rules(), &Default::default());
+        let _ = crosscheck::report::Report::analyse(
+            &corpus,
+            common::rules(),
+            &Default::default(),
+            crosscheck::report::Scope::Full,
+        );
     }
 });

@@ -9,6 +9,7 @@
 use super::{finding, Check, Context};
 use crate::finding::{Finding, Kind};
 use crate::relation::Outcome;
+use rayon::prelude::*;
 
 pub struct DerivedMismatch;
 
@@ -19,7 +20,7 @@ impl Check for DerivedMismatch {
 
     fn run(&self, cx: &Context) -> Vec<Finding> {
         cx.relations
-            .iter()
+            .par_iter()
             .filter(|e| e.outcome == Outcome::Fails)
             .map(|e| {
                 let mut claims = vec![e.claim];

@@ -21,6 +21,7 @@ use crate::estimate::{Estimate, Reliability};
 use crate::finding::{Finding, Kind, Location};
 use crate::relation::Evaluation;
 use crate::rules::Rules;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 /// What a check sees.
@@ -61,21 +62,23 @@ pub const CHECKS: &[&dyn Check] = &[
 
 /// Runs every check, applies severities and waivers, reports unused waivers, and sorts.
 pub fn run_all(cx: &Context) -> Vec<Finding> {
-    let mut findings: Vec<Finding> = CHECKS.iter().flat_map(|c| c.run(cx)).collect();
+    let mut findings: Vec<Finding> = CHECKS.par_iter().flat_map_iter(|c| c.run(cx)).collect();
     apply_waivers(cx, &mut findings);
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings
 }
 
 fn apply_waivers(cx: &Context, findings: &mut Vec<Finding>) {
+    // Only claims that waive something can waive a finding.
     let index: BTreeMap<&str, usize> = cx
         .corpus
         .claims
         .iter()
         .enumerate()
+        .filter(|(_, c)| !c.waive.is_empty())
         .map(|(i, c)| (c.id.as_str(), i))
         .collect();
-    let mut used = vec![Vec::new(); cx.corpus.claims.len()];
+    let mut used: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for finding in findings.iter_mut() {
         for id in &finding.claims {
             let Some(&i) = index.get(id.as_str()) else {
@@ -88,13 +91,14 @@ fn apply_waivers(cx: &Context, findings: &mut Vec<Finding>) {
                 .find(|(_, w)| w.kind == finding.kind)
             {
                 finding.waived = Some(waiver.reason.clone());
-                used[i].push(w);
+                used.entry(i).or_default().push(w);
             }
         }
     }
-    for (i, claim) in cx.corpus.claims.iter().enumerate() {
+    for &i in index.values() {
+        let claim = &cx.corpus.claims[i];
         for (w, waiver) in claim.waive.iter().enumerate() {
-            if !used[i].contains(&w) {
+            if !used.get(&i).is_some_and(|u| u.contains(&w)) {
                 let mut f = finding(
                     cx,
                     Kind::UnusedWaiver,
@@ -139,7 +143,7 @@ pub(crate) fn finding(cx: &Context, kind: Kind, claims: &[usize], message: Strin
             .collect(),
         entity: Some(first.entity_label()),
         metric: Some(first.metric.clone()),
-        period: match &reading.period {
+        period: match reading.period() {
             Ok(_) if !reading.dated => Some("undated".to_string()),
             Ok(p) => Some(crate::period::label(p.start, p.end)),
             Err(_) => None,

@@ -13,6 +13,7 @@ use super::{attribution, disagree, finding, tolerance, Check, Context};
 use crate::engine::{show_amount, GroupKey};
 use crate::finding::{Finding, Kind};
 use crate::period::{label, PeriodKind};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 pub struct PeriodDrift;
@@ -45,57 +46,62 @@ impl Check for PeriodDrift {
             members.insert(k, &g.claims);
         }
         let readings = &cx.reconciled.readings;
-        let mut out = Vec::new();
-        for keys in buckets.values() {
-            for (n, a) in keys.iter().enumerate() {
-                for b in &keys[n + 1..] {
-                    let length = |k: &GroupKey| (k.end - k.start).num_days();
-                    if (length(a) - length(b)).abs() > 3 {
-                        continue;
-                    }
-                    // One finding per pair of periods: the first pair of claims that match.
-                    let pair = members[a].iter().find_map(|&x| {
-                        members[b].iter().find_map(|&y| {
-                            let (ax, by) = (readings[x].amount()?, readings[y].amount()?);
-                            let origin =
-                                |i: usize| cx.corpus.source_of(&cx.corpus.claims[i]).origin();
-                            let same = ax.unit == by.unit && !disagree(ax, by, tolerance(cx, x, y));
-                            (same && origin(x) != origin(y)).then_some((x, y))
-                        })
-                    });
-                    let Some((x, y)) = pair else { continue };
-                    let describe = |i: usize| {
-                        let p = readings[i].period.as_ref().ok();
-                        let written = cx.corpus.claims[i]
-                            .period
-                            .as_ref()
-                            .or(cx.corpus.claims[i].as_of.as_ref())
-                            .map(|p| p.text.as_str())
-                            .unwrap_or("");
-                        match p {
-                            Some(p) => format!(
-                                "{} for {} (`{written}`: {})",
-                                readings[i].amount().map(show_amount).unwrap_or_default(),
-                                label(p.start, p.end),
-                                reading_name(p.kind)
-                            ),
-                            None => String::new(),
+        let buckets: Vec<&Vec<&GroupKey>> = buckets.values().collect();
+        buckets
+            .par_iter()
+            .flat_map_iter(|keys| {
+                let mut out = Vec::new();
+                for (n, a) in keys.iter().enumerate() {
+                    for b in &keys[n + 1..] {
+                        let length = |k: &GroupKey| (k.end - k.start).num_days();
+                        if (length(a) - length(b)).abs() > 3 {
+                            continue;
                         }
-                    };
-                    let message = format!(
-                        "{} {}: the same figure for two periods: {} from {}, and {} from {}",
-                        a.entity_label(),
-                        a.metric,
-                        describe(x),
-                        attribution(cx, x),
-                        describe(y),
-                        attribution(cx, y),
-                    );
-                    out.push(finding(cx, self.kind(), &[x, y], message));
+                        // One finding per pair of periods: the first pair of claims that match.
+                        let pair = members[a].iter().find_map(|&x| {
+                            members[b].iter().find_map(|&y| {
+                                let (ax, by) = (readings[x].amount()?, readings[y].amount()?);
+                                let origin =
+                                    |i: usize| cx.corpus.source_of(&cx.corpus.claims[i]).origin();
+                                let same =
+                                    ax.unit == by.unit && !disagree(ax, by, tolerance(cx, x, y));
+                                (same && origin(x) != origin(y)).then_some((x, y))
+                            })
+                        });
+                        let Some((x, y)) = pair else { continue };
+                        let describe = |i: usize| {
+                            let p = readings[i].period().ok();
+                            let written = cx.corpus.claims[i]
+                                .period
+                                .as_ref()
+                                .or(cx.corpus.claims[i].as_of.as_ref())
+                                .map(|p| p.text.as_str())
+                                .unwrap_or("");
+                            match p {
+                                Some(p) => format!(
+                                    "{} for {} (`{written}`: {})",
+                                    readings[i].amount().map(show_amount).unwrap_or_default(),
+                                    label(p.start, p.end),
+                                    reading_name(p.kind)
+                                ),
+                                None => String::new(),
+                            }
+                        };
+                        let message = format!(
+                            "{} {}: the same figure for two periods: {} from {}, and {} from {}",
+                            a.entity_label(),
+                            a.metric,
+                            describe(x),
+                            attribution(cx, x),
+                            describe(y),
+                            attribution(cx, y),
+                        );
+                        out.push(finding(cx, self.kind(), &[x, y], message));
+                    }
                 }
-            }
-        }
-        out
+                out
+            })
+            .collect()
     }
 }
 

@@ -23,7 +23,7 @@ impl Check for PrematureActual {
             if claim.status != Some(Status::Actual) {
                 continue;
             }
-            let Ok(period) = &reading.period else {
+            let Ok(period) = reading.period() else {
                 continue;
             };
             let source = cx.corpus.source_of(claim);

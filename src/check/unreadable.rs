@@ -24,7 +24,7 @@ impl Check for Unreadable {
                 }
                 out.push(f);
             }
-            if let Err(reason) = &reading.period {
+            if let Err(reason) = reading.period() {
                 let mut f = finding(cx, self.kind(), &[i], format!("cannot read {reason}"));
                 if let Some(p) = claim.period.as_ref().or(claim.as_of.as_ref()) {
                     f.locations = vec![p.location.clone()];

@@ -12,7 +12,7 @@ use crate::finding::Severity;
 use crate::load::{load, ClaimText};
 use crate::period::{label, read_period, Published};
 use crate::reading::describe;
-use crate::report::Report;
+use crate::report::{Report, Scope};
 use crate::rules::Rules;
 use std::collections::BTreeSet;
 use std::io::{BufRead, IsTerminal, Write};
@@ -362,7 +362,7 @@ pub fn run(cli: &Cli, args: &AddArgs, out: &mut dyn Write) -> Result<i32, CliErr
         .any(|t| canonical(Path::new(&t.path)) == target);
     let before_report = load_corpus(clone_texts(&texts), errors.clone(), &rules)
         .ok()
-        .map(|(corpus, archives)| Report::analyse(&corpus, &rules, &archives));
+        .map(|(corpus, archives)| Report::analyse(&corpus, &rules, &archives, Scope::Findings));
     let mut after_texts: Vec<ClaimText> = texts
         .into_iter()
         .filter(|t| canonical(Path::new(&t.path)) != target)
@@ -372,7 +372,7 @@ pub fn run(cli: &Cli, args: &AddArgs, out: &mut dyn Write) -> Result<i32, CliErr
         text: new_text.clone(),
     });
     let (corpus, archives) = load_corpus(after_texts, errors, &rules)?;
-    let after = Report::analyse(&corpus, &rules, &archives);
+    let after = Report::analyse(&corpus, &rules, &archives, Scope::Findings);
     let known: BTreeSet<&str> = before_report
         .as_ref()
         .map(|r| r.findings.iter().map(|f| f.fingerprint.as_str()).collect())

@@ -14,7 +14,7 @@ use crate::load::{load, ClaimText};
 use crate::period::{label, read_period, Published};
 use crate::reading::describe;
 use crate::render::{claimreview, github, html, json, junit, markdown, sarif, text};
-use crate::report::Report;
+use crate::report::{Report, Scope};
 use crate::rules::Rules;
 use crate::{claim::Corpus, files};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -223,11 +223,11 @@ fn load_corpus(
     Ok((corpus, archives))
 }
 
-fn build_report(cli: &Cli) -> Result<Report, CliError> {
+fn build_report(cli: &Cli, scope: Scope) -> Result<Report, CliError> {
     let rules = rules(cli)?;
     let (texts, errors) = files::read_claims(&claim_paths(cli));
     let (corpus, archives) = load_corpus(texts, errors, &rules)?;
-    Ok(Report::analyse(&corpus, &rules, &archives))
+    Ok(Report::analyse(&corpus, &rules, &archives, scope))
 }
 
 /// Tables fit the terminal and verdicts are coloured on a terminal; never colour with
@@ -270,7 +270,14 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<i32, CliError> {
             fail_on,
             exit_zero,
         } => {
-            let mut report = build_report(cli)?;
+            // GitHub's step summary is the whole Markdown report, tables included.
+            let summary = std::env::var_os("GITHUB_STEP_SUMMARY")
+                .filter(|_| matches!(format, CheckFormat::Github));
+            let scope = match summary {
+                Some(_) => Scope::Full,
+                None => Scope::Findings,
+            };
+            let mut report = build_report(cli, scope)?;
             let stale = match read_baseline(baseline.as_deref())? {
                 Some(b) => b.apply(&mut report.findings).into_iter().cloned().collect(),
                 None => Vec::new(),
@@ -285,7 +292,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<i32, CliError> {
                 CheckFormat::Junit => out.write_all(junit::render(&report).as_bytes())?,
                 CheckFormat::Github => {
                     out.write_all(github::render(&report).as_bytes())?;
-                    if let Some(summary) = std::env::var_os("GITHUB_STEP_SUMMARY") {
+                    if let Some(summary) = summary {
                         let mut file = std::fs::OpenOptions::new()
                             .create(true)
                             .append(true)
@@ -301,7 +308,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<i32, CliError> {
             Ok(i32::from(!exit_zero && report.fails(threshold)))
         }
         Command::Baseline { file, prune } => {
-            let report = build_report(cli)?;
+            let report = build_report(cli, Scope::Findings)?;
             let baseline = if *prune {
                 let old = read_baseline(Some(file))?.unwrap_or_default();
                 old.pruned(&report.findings)
@@ -322,7 +329,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<i32, CliError> {
             out: dir,
             no_write,
         } => {
-            let report = build_report(cli)?;
+            let report = build_report(cli, Scope::Full)?;
             if !no_write {
                 std::fs::create_dir_all(dir)?;
                 write_atomically(&dir.join("report.md"), &markdown::report(&report))?;
@@ -348,7 +355,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<i32, CliError> {
         Command::Read { what } => read(cli, what, out),
         Command::Add(args) => add::run(cli, args, out),
         Command::Export { format } => {
-            let report = build_report(cli)?;
+            let report = build_report(cli, Scope::Full)?;
             match format {
                 ExportFormat::Csv => {
                     let text = crate::render::csv::render(&report)

@@ -31,7 +31,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 
 /// The date of the document a period is read in: as precise as `source.published` is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Published {
     Year(i32),
     Month(i32, u32),

@@ -42,5 +42,5 @@ pub fn report(claims: &[std::path::PathBuf]) -> crosscheck::report::Report {
     assert!(errors.is_empty(), "{errors:?}");
     let (archives, errors) = crosscheck::files::read_archives(corpus.archives(), root);
     assert!(errors.is_empty(), "{errors:?}");
-    crosscheck::report::Report::analyse(&corpus, &rules, &archives)
+    crosscheck::report::Report::analyse(&corpus, &rules, &archives, crosscheck::report::Scope::Full)
 }
