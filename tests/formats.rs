@@ -143,3 +143,64 @@ fn export_csv_has_one_row_per_claim() {
     assert_eq!(&thai[3], "2025-01-01");
     assert_eq!(thai[5].parse::<f64>().unwrap(), 1e11);
 }
+
+/// The Parquet export holds the CSV export's rows, typed: read back with the parquet crate's own
+/// reader, every column of every row equals the CSV's.
+#[test]
+fn export_parquet_matches_the_csv() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    use parquet::record::Field;
+
+    let run = |args: &[&str]| {
+        let out = Command::new(get_cargo_bin("crosscheck"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("claims.parquet");
+    run(&[
+        "export",
+        "--format",
+        "parquet",
+        "--out",
+        file.to_str().unwrap(),
+    ]);
+    let csv = run(&["export", "--format", "csv"]);
+    let mut csv = csv::Reader::from_reader(csv.as_slice());
+    let header: Vec<String> = csv.headers().unwrap().iter().map(str::to_string).collect();
+    let csv_rows: Vec<csv::StringRecord> = csv.records().map(Result::unwrap).collect();
+
+    let reader = SerializedFileReader::new(std::fs::File::open(&file).unwrap()).unwrap();
+    let rows: Vec<parquet::record::Row> = reader
+        .get_row_iter(None)
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(rows.len(), csv_rows.len());
+    assert!(rows.len() > 50, "the bundled claims: {}", rows.len());
+    for (row, expected) in rows.iter().zip(&csv_rows) {
+        let names: Vec<&str> = row.get_column_iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, header);
+        for ((name, field), want) in row.get_column_iter().zip(expected) {
+            let got = match field {
+                Field::Null => String::new(),
+                Field::Str(s) => s.clone(),
+                Field::Double(v) => v.to_string(),
+                Field::Date(days) => (chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()
+                    + chrono::Duration::days(i64::from(*days)))
+                .to_string(),
+                other => panic!("{name}: unexpected {other:?}"),
+            };
+            assert_eq!(got, want, "{name} of {}", &expected[0]);
+        }
+    }
+}

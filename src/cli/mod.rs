@@ -65,6 +65,7 @@ pub enum CheckFormat {
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum ExportFormat {
     Csv,
+    Parquet,
 }
 
 /// The least severity that makes `check` fail.
@@ -117,6 +118,10 @@ pub enum Command {
     Export {
         #[arg(long, value_enum, default_value = "csv")]
         format: ExportFormat,
+        /// Write to this file (atomically) instead of standard output; Parquet, being binary, is
+        /// not written to a terminal.
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
     /// Write the current error-level findings to the baseline file, so that CI fails only on new ones.
     Baseline {
@@ -354,14 +359,24 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<i32, CliError> {
         }
         Command::Read { what } => read(cli, what, out),
         Command::Add(args) => add::run(cli, args, out),
-        Command::Export { format } => {
+        Command::Export { format, out: file } => {
+            if *format == ExportFormat::Parquet && file.is_none() && std::io::stdout().is_terminal()
+            {
+                return Err(CliError::Usage(
+                    "Parquet is binary: give --out FILE, or redirect the output".into(),
+                ));
+            }
             let report = build_report(cli, Scope::Full)?;
-            match format {
-                ExportFormat::Csv => {
-                    let text = crate::render::csv::render(&report)
-                        .map_err(|e| CliError::Usage(format!("CSV: {e}")))?;
-                    out.write_all(text.as_bytes())?;
-                }
+            let bytes = match format {
+                ExportFormat::Csv => crate::render::csv::render(&report)
+                    .map_err(|e| CliError::Usage(format!("CSV: {e}")))?
+                    .into_bytes(),
+                ExportFormat::Parquet => crate::render::parquet::render(&report)
+                    .map_err(|e| CliError::Usage(format!("Parquet: {e}")))?,
+            };
+            match file {
+                Some(file) => files::write_atomically(file, &bytes)?,
+                None => out.write_all(&bytes)?,
             }
             Ok(0)
         }
