@@ -14,7 +14,7 @@ use crate::engine::{show_amount, GroupKey};
 use crate::finding::{Finding, Kind};
 use crate::period::{label, PeriodKind};
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 pub struct PeriodDrift;
 
@@ -28,6 +28,25 @@ fn reading_name(kind: PeriodKind) -> &'static str {
     }
 }
 
+/// The first claim of each distinct (origin, interval, unit, own tolerance) in a group: two
+/// claims alike in all of these match the same claims, so only the first needs comparing, and
+/// the first matching pair is the same. A group of thousands of copies of one figure is then one.
+fn distinct(cx: &Context, claims: &[usize]) -> Vec<usize> {
+    let mut seen = HashSet::new();
+    claims
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let amount = cx.reconciled.readings[i].amount();
+            seen.insert((
+                cx.corpus.source_of(&cx.corpus.claims[i]).origin(),
+                amount.map(|a| (a.lo.to_bits(), a.hi.to_bits(), a.unit.as_str())),
+                cx.corpus.claims[i].tolerance.map(f64::to_bits),
+            ))
+        })
+        .collect()
+}
+
 impl Check for PeriodDrift {
     fn kind(&self) -> Kind {
         Kind::PeriodDrift
@@ -36,14 +55,14 @@ impl Check for PeriodDrift {
     fn run(&self, cx: &Context) -> Vec<Finding> {
         type Bucket<'a> = (&'a str, Option<&'a str>, &'a str, crate::claim::Family);
         let mut buckets: BTreeMap<Bucket, Vec<&GroupKey>> = BTreeMap::new();
-        let mut members: BTreeMap<&GroupKey, &[usize]> = BTreeMap::new();
+        let mut members: BTreeMap<&GroupKey, Vec<usize>> = BTreeMap::new();
         for g in cx.reconciled.groups.iter().filter(|g| !g.key.is_undated()) {
             let k = &g.key;
             buckets
                 .entry((&k.entity, k.counterparty.as_deref(), &k.metric, k.family))
                 .or_default()
                 .push(k);
-            members.insert(k, &g.claims);
+            members.insert(k, distinct(cx, &g.claims));
         }
         let readings = &cx.reconciled.readings;
         let buckets: Vec<&Vec<&GroupKey>> = buckets.values().collect();
