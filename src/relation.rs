@@ -14,6 +14,7 @@ use crate::engine::{
 use crate::estimate::Estimate;
 use crate::rules::{MetricKind, Rules};
 use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 /// Whether a relation holds against the amounts available.
@@ -153,19 +154,21 @@ pub fn evaluate_all(
     estimates: &[Option<Estimate>],
 ) -> Vec<Evaluation> {
     let index = Index::new(corpus, rules, reconciled, estimates);
-    let mut out = Vec::new();
-    for (i, claim) in corpus.claims.iter().enumerate() {
-        if let Some(relation) = &claim.relation {
-            if let Some(e) = stated(&index, i, relation) {
-                out.push(e);
-            }
-        }
-        if claim.entities.len() > 1 && claim.value.is_some() {
-            if let Some(e) = aggregate(&index, i) {
-                out.push(e);
-            }
-        }
-    }
+    let mut out: Vec<Evaluation> = corpus
+        .claims
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, claim)| {
+            let stated = claim
+                .relation
+                .as_ref()
+                .and_then(|relation| stated(&index, i, relation));
+            let aggregate = (claim.entities.len() > 1 && claim.value.is_some())
+                .then(|| aggregate(&index, i))
+                .flatten();
+            stated.into_iter().chain(aggregate)
+        })
+        .collect();
     out.extend(part_of(&index));
     out.extend(quarters(&index));
     out.extend(deals(&index));

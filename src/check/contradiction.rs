@@ -13,6 +13,7 @@ use super::{attribution, days_apart, disagree, finding, tolerance, Check, Contex
 use crate::claim::Family;
 use crate::engine::{show_amount, show_interval};
 use crate::finding::{Finding, Kind};
+use rayon::prelude::*;
 
 pub struct Contradiction;
 
@@ -25,72 +26,75 @@ impl Check for Contradiction {
     }
 
     fn run(&self, cx: &Context) -> Vec<Finding> {
-        let mut out = Vec::new();
         let readings = &cx.reconciled.readings;
         let gap = cx.rules.policy.revision_gap_days;
-        for (group, estimate) in cx.reconciled.groups.iter().zip(cx.estimates) {
-            let Some(estimate) = estimate else { continue };
-            for &d in &estimate.dissent {
-                let Some(x) = readings[d].amount() else {
-                    continue;
-                };
-                // The supporters this claim really cannot agree with (not a revision of them).
-                let against: Vec<usize> = estimate
-                    .support
-                    .iter()
-                    .copied()
-                    .filter(|&s| {
-                        let revision =
-                            group.key.family == Family::Expected && days_apart(cx, d, s) >= gap;
-                        !revision
-                            && readings[s]
-                                .amount()
-                                .is_some_and(|y| disagree(x, y, tolerance(cx, d, s)))
-                    })
-                    .collect();
-                let Some(&first) = against.first() else {
-                    continue;
-                };
-                let source = cx.corpus.source_of(&cx.corpus.claims[d]);
-                let itself = against.iter().any(|&s| {
-                    cx.corpus.source_of(&cx.corpus.claims[s]).origin() == source.origin()
-                });
-                let named: Vec<String> = against
-                    .iter()
-                    .take(NAMED)
-                    .map(|&s| attribution(cx, s))
-                    .collect();
-                let more = against.len().saturating_sub(NAMED);
-                let others = if more > 0 {
-                    format!(" and {more} more")
-                } else {
-                    String::new()
-                };
-                let message = format!(
-                    "{} {} {}: {} ({}) cannot hold with {} {} ({}{others}; tolerance {}%){}",
-                    group.key.entity_label(),
-                    group.key.metric,
-                    group.key.period_label(),
-                    show_amount(x),
-                    attribution(cx, d),
-                    show_interval(estimate.lo, estimate.hi),
-                    estimate.unit,
-                    named.join(", "),
-                    tolerance(cx, d, first) * 100.0,
-                    if itself {
-                        format!("; {} contradicts itself", source.origin())
+        let groups = cx.reconciled.groups.par_iter().zip(cx.estimates);
+        groups
+            .flat_map_iter(|(group, estimate)| {
+                let mut out = Vec::new();
+                let Some(estimate) = estimate else { return out };
+                for &d in &estimate.dissent {
+                    let Some(x) = readings[d].amount() else {
+                        continue;
+                    };
+                    // The supporters this claim really cannot agree with (not a revision of them).
+                    let against: Vec<usize> = estimate
+                        .support
+                        .iter()
+                        .copied()
+                        .filter(|&s| {
+                            let revision =
+                                group.key.family == Family::Expected && days_apart(cx, d, s) >= gap;
+                            !revision
+                                && readings[s]
+                                    .amount()
+                                    .is_some_and(|y| disagree(x, y, tolerance(cx, d, s)))
+                        })
+                        .collect();
+                    let Some(&first) = against.first() else {
+                        continue;
+                    };
+                    let source = cx.corpus.source_of(&cx.corpus.claims[d]);
+                    let itself = against.iter().any(|&s| {
+                        cx.corpus.source_of(&cx.corpus.claims[s]).origin() == source.origin()
+                    });
+                    let named: Vec<String> = against
+                        .iter()
+                        .take(NAMED)
+                        .map(|&s| attribution(cx, s))
+                        .collect();
+                    let more = against.len().saturating_sub(NAMED);
+                    let others = if more > 0 {
+                        format!(" and {more} more")
                     } else {
                         String::new()
-                    },
-                );
-                // The claims named, not every supporter: a dissent from a group of thousands
-                // stays one readable finding, and its cost does not grow with the group.
-                let mut claims = vec![d];
-                claims.extend(against.iter().take(NAMED));
-                out.push(finding(cx, self.kind(), &claims, message));
-            }
-        }
-        out
+                    };
+                    let message = format!(
+                        "{} {} {}: {} ({}) cannot hold with {} {} ({}{others}; tolerance {}%){}",
+                        group.key.entity_label(),
+                        group.key.metric,
+                        group.key.period_label(),
+                        show_amount(x),
+                        attribution(cx, d),
+                        show_interval(estimate.lo, estimate.hi),
+                        estimate.unit,
+                        named.join(", "),
+                        tolerance(cx, d, first) * 100.0,
+                        if itself {
+                            format!("; {} contradicts itself", source.origin())
+                        } else {
+                            String::new()
+                        },
+                    );
+                    // The claims named, not every supporter: a dissent from a group of thousands
+                    // stays one readable finding, and its cost does not grow with the group.
+                    let mut claims = vec![d];
+                    claims.extend(against.iter().take(NAMED));
+                    out.push(finding(cx, self.kind(), &claims, message));
+                }
+                out
+            })
+            .collect()
     }
 }
 
@@ -133,7 +137,11 @@ mod tests {
         let findings = run(&Contradiction, &refs, &[]);
         assert_eq!(findings.len(), 1, "{findings:?}");
         assert_eq!(findings[0].claims[0], "c5");
-        assert_eq!(findings[0].claims.len(), 1 + NAMED, "the outlier and the named");
+        assert_eq!(
+            findings[0].claims.len(),
+            1 + NAMED,
+            "the outlier and the named"
+        );
         assert!(
             findings[0].message.contains("and 2 more"),
             "{}",

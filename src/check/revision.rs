@@ -9,6 +9,7 @@ use super::{attribution, days_apart, disagree, finding, tolerance, Check, Contex
 use crate::claim::Family;
 use crate::engine::show_amount;
 use crate::finding::{Finding, Kind};
+use rayon::prelude::*;
 
 pub struct Revision;
 
@@ -18,47 +19,49 @@ impl Check for Revision {
     }
 
     fn run(&self, cx: &Context) -> Vec<Finding> {
-        let mut out = Vec::new();
         let readings = &cx.reconciled.readings;
         let gap = cx.rules.policy.revision_gap_days;
-        for group in cx
+        let expected = cx
             .reconciled
             .groups
-            .iter()
-            .filter(|g| g.key.family == Family::Expected)
-        {
-            let mut by_date = group.claims.clone();
-            by_date.sort_by_key(|&i| {
-                (
-                    cx.corpus.source_of(&cx.corpus.claims[i]).published.span(),
-                    i,
-                )
-            });
-            for pair in by_date.windows(2) {
-                let (older, newer) = (pair[0], pair[1]);
-                let (Some(x), Some(y)) = (readings[older].amount(), readings[newer].amount())
-                else {
-                    continue;
-                };
-                if days_apart(cx, older, newer) < gap
-                    || !disagree(x, y, tolerance(cx, older, newer))
-                {
-                    continue;
+            .par_iter()
+            .filter(|g| g.key.family == Family::Expected);
+        expected
+            .flat_map_iter(|group| {
+                let mut out = Vec::new();
+                let mut by_date = group.claims.clone();
+                by_date.sort_by_key(|&i| {
+                    (
+                        cx.corpus.source_of(&cx.corpus.claims[i]).published.span(),
+                        i,
+                    )
+                });
+                for pair in by_date.windows(2) {
+                    let (older, newer) = (pair[0], pair[1]);
+                    let (Some(x), Some(y)) = (readings[older].amount(), readings[newer].amount())
+                    else {
+                        continue;
+                    };
+                    if days_apart(cx, older, newer) < gap
+                        || !disagree(x, y, tolerance(cx, older, newer))
+                    {
+                        continue;
+                    }
+                    let message = format!(
+                        "{} {} {} revised: {} ({}) superseded by {} ({})",
+                        group.key.entity_label(),
+                        group.key.metric,
+                        group.key.period_label(),
+                        show_amount(x),
+                        attribution(cx, older),
+                        show_amount(y),
+                        attribution(cx, newer),
+                    );
+                    out.push(finding(cx, self.kind(), &[newer, older], message));
                 }
-                let message = format!(
-                    "{} {} {} revised: {} ({}) superseded by {} ({})",
-                    group.key.entity_label(),
-                    group.key.metric,
-                    group.key.period_label(),
-                    show_amount(x),
-                    attribution(cx, older),
-                    show_amount(y),
-                    attribution(cx, newer),
-                );
-                out.push(finding(cx, self.kind(), &[newer, older], message));
-            }
-        }
-        out
+                out
+            })
+            .collect()
     }
 }
 

@@ -7,6 +7,7 @@
 
 use super::{finding, Check, Context};
 use crate::finding::{Finding, Kind};
+use rayon::prelude::*;
 use std::collections::BTreeSet;
 
 pub struct SingleOrigin;
@@ -17,30 +18,31 @@ impl Check for SingleOrigin {
     }
 
     fn run(&self, cx: &Context) -> Vec<Finding> {
-        let mut out = Vec::new();
-        for group in &cx.reconciled.groups {
-            let sources = group
-                .claims
-                .iter()
-                .map(|&i| cx.corpus.source_of(&cx.corpus.claims[i]));
-            let publishers: BTreeSet<&str> =
-                sources.clone().map(|s| s.publisher.as_str()).collect();
-            let origins: BTreeSet<&str> = sources.map(|s| s.origin()).collect();
-            if publishers.len() < 2 || origins.len() != 1 {
-                continue;
-            }
-            let origin = origins.into_iter().next().unwrap_or_default();
-            let message = format!(
-                "{} {} {}: {} articles ({}) all relay {origin}: one origin",
-                group.key.entity_label(),
-                group.key.metric,
-                group.key.period_label(),
-                publishers.len(),
-                publishers.into_iter().collect::<Vec<_>>().join(", "),
-            );
-            out.push(finding(cx, self.kind(), &group.claims, message));
-        }
-        out
+        let groups = cx.reconciled.groups.par_iter();
+        groups
+            .filter_map(|group| {
+                let sources = group
+                    .claims
+                    .iter()
+                    .map(|&i| cx.corpus.source_of(&cx.corpus.claims[i]));
+                let publishers: BTreeSet<&str> =
+                    sources.clone().map(|s| s.publisher.as_str()).collect();
+                let origins: BTreeSet<&str> = sources.map(|s| s.origin()).collect();
+                if publishers.len() < 2 || origins.len() != 1 {
+                    return None;
+                }
+                let origin = origins.into_iter().next().unwrap_or_default();
+                let message = format!(
+                    "{} {} {}: {} articles ({}) all relay {origin}: one origin",
+                    group.key.entity_label(),
+                    group.key.metric,
+                    group.key.period_label(),
+                    publishers.len(),
+                    publishers.into_iter().collect::<Vec<_>>().join(", "),
+                );
+                Some(finding(cx, self.kind(), &group.claims, message))
+            })
+            .collect()
     }
 }
 
