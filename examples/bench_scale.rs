@@ -27,6 +27,20 @@ fn status_kib(field: &str) -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
+/// Counts the bytes written to it, as `check` writes its JSON to standard output.
+struct Counted(usize);
+
+impl std::io::Write for Counted {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len();
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// Times the steps of one run.
 struct Steps {
     start: Instant,
@@ -124,7 +138,9 @@ fn main() {
                 crosscheck::render::markdown::report(&report).len()
                     + crosscheck::render::json::report(&report).len()
             } else {
-                crosscheck::render::json::check(&report).len()
+                let mut counted = Counted(0);
+                crosscheck::render::json::write_check(&report, &mut counted).ok();
+                counted.0
             };
             steps.done("render");
             println!(

@@ -148,7 +148,7 @@ impl Corpus {
             self.source_of(c)
                 .archive
                 .as_deref()
-                .map(|a| (a, c.location.file.as_str()))
+                .map(|a| (a, &*c.location.file))
         })
     }
 }

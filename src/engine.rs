@@ -533,6 +533,23 @@ mod tests {
     }
 
     #[test]
+    fn each_distinct_key_is_read_once_and_shared() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let reads = AtomicUsize::new(0);
+        let items = [3, 1, 3, 2, 1, 3];
+        let out = read_distinct(
+            &items,
+            |&x| x,
+            |&k| {
+                reads.fetch_add(1, Ordering::Relaxed);
+                k * 10
+            },
+        );
+        assert_eq!(out, [30, 10, 30, 20, 10, 30]);
+        assert_eq!(reads.load(Ordering::Relaxed), 3);
+    }
+
+    #[test]
     fn widening_keeps_sign_right() {
         let (lo, hi) = widen(-11.0, -9.0, 0.1);
         assert!(lo < -11.0 && hi > -9.0);

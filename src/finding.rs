@@ -1,6 +1,7 @@
 //! A finding: what a check says about one or more claims. Every output format renders this one struct.
 
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// How much a finding matters. Ordered so that `Error` is the greatest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -114,7 +115,8 @@ impl Kind {
 /// Where a claim (or one of its fields) stands in its file.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Location {
-    pub file: String,
+    /// Shared by every location in one file.
+    pub file: Arc<str>,
     pub line: usize,
     pub column: usize,
 }

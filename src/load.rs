@@ -15,6 +15,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::sync::Arc;
 
 /// One claims file as text.
 pub struct ClaimText {
@@ -247,46 +248,58 @@ fn is_valid_id(id: &str) -> bool {
 
 /// Loads every file, collecting every problem rather than stopping at the first.
 ///
-/// Files are parsed in parallel, each on its own; ids are then checked for duplicates across
-/// files, in the order the files were given, so that the first use of an id wins.
+/// Files are parsed in parallel, each on its own, a batch at a time: each batch's claims join the
+/// corpus before the next is parsed, so that only one batch exists twice. Ids are then checked
+/// for duplicates across files, in the order the files were given: the first use of an id wins.
 pub fn load(files: Vec<ClaimText>, rules: &Rules) -> (Corpus, Vec<Diagnostic>) {
-    let parts: Vec<(Corpus, Vec<Diagnostic>)> = files
-        .par_iter()
-        .map(|file| {
-            let mut part = Corpus::default();
-            let mut errors = Vec::new();
-            let mut seen = HashMap::new();
-            FileLoader {
-                path: &file.path,
-                text: &file.text,
-                rules,
-                errors: &mut errors,
-            }
-            .load(&mut part, &mut seen);
-            (part, errors)
-        })
-        .collect();
-    let mut corpus = Corpus {
-        files: Vec::with_capacity(files.len()),
-        sources: Vec::with_capacity(parts.iter().map(|(p, _)| p.sources.len()).sum()),
-        claims: Vec::with_capacity(parts.iter().map(|(p, _)| p.claims.len()).sum()),
-    };
+    let mut corpus = Corpus::default();
     let mut errors = Vec::new();
-    for ((part, part_errors), file) in parts.into_iter().zip(files) {
-        errors.extend(part_errors);
-        let offset = corpus.sources.len();
-        corpus.sources.extend(part.sources);
-        corpus
-            .claims
-            .extend(part.claims.into_iter().map(|mut claim| {
-                claim.source += offset;
-                claim
-            }));
-        corpus.files.push(CorpusFile {
+    for batch in files.chunks(LOAD_BATCH) {
+        let parts: Vec<(Corpus, Vec<Diagnostic>)> = batch
+            .par_iter()
+            .map(|file| {
+                let mut part = Corpus::default();
+                let mut errors = Vec::new();
+                let mut seen = HashMap::new();
+                FileLoader {
+                    path: &file.path,
+                    shared_path: Arc::from(file.path.as_str()),
+                    text: &file.text,
+                    rules,
+                    errors: &mut errors,
+                }
+                .load(&mut part, &mut seen);
+                (part, errors)
+            })
+            .collect();
+        if corpus.claims.is_empty() {
+            // The first batch tells how many claims a file holds; reserving for all of them at
+            // once spares the copies of a growing vector (pages not used are never touched).
+            let per_file = parts.iter().map(|(p, _)| p.claims.len()).sum::<usize>() as f64
+                / batch.len().max(1) as f64;
+            corpus
+                .claims
+                .reserve((per_file * files.len() as f64 * 1.1) as usize);
+        }
+        for (part, part_errors) in parts {
+            errors.extend(part_errors);
+            let offset = corpus.sources.len();
+            corpus.sources.extend(part.sources);
+            corpus
+                .claims
+                .extend(part.claims.into_iter().map(|mut claim| {
+                    claim.source += offset;
+                    claim
+                }));
+        }
+    }
+    corpus.files = files
+        .into_iter()
+        .map(|file| CorpusFile {
             path: file.path,
             text: file.text,
-        });
-    }
+        })
+        .collect();
     // An id used again in a later file: the later claim is reported and left out.
     let mut first: HashMap<&str, usize> = HashMap::with_capacity(corpus.claims.len());
     let mut duplicates = Vec::new();
@@ -303,7 +316,7 @@ pub fn load(files: Vec<ClaimText>, rules: &Rules) -> (Corpus, Vec<Diagnostic>) {
         let file = corpus
             .files
             .iter()
-            .find(|file| file.path == claim.location.file)
+            .find(|file| *file.path == *claim.location.file)
             .map_or("", |file| file.text.as_str());
         errors.push(Diagnostic::at(
             &claim.location.file,
@@ -327,8 +340,13 @@ pub fn load(files: Vec<ClaimText>, rules: &Rules) -> (Corpus, Vec<Diagnostic>) {
     (corpus, errors)
 }
 
+/// Files parsed together before their claims join the corpus.
+const LOAD_BATCH: usize = 4096;
+
 struct FileLoader<'a> {
     path: &'a str,
+    /// The path once more, shared by every location in the file.
+    shared_path: Arc<str>,
     text: &'a str,
     rules: &'a Rules,
     errors: &'a mut Vec<Diagnostic>,
@@ -337,7 +355,7 @@ struct FileLoader<'a> {
 impl FileLoader<'_> {
     fn location<T>(&self, spanned: &Spanned<T>) -> Location {
         Location {
-            file: self.path.to_string(),
+            file: self.shared_path.clone(),
             line: spanned.referenced.line() as usize,
             column: spanned.referenced.column() as usize,
         }

@@ -318,111 +318,115 @@ fn group_reports(cx: &Context, findings: &[Finding]) -> Vec<GroupReport> {
 
 fn tables(cx: &Context, groups: &[GroupReport]) -> Vec<TableReport> {
     let (corpus, reconciled) = (cx.corpus, cx.reconciled);
-    let superseded: BTreeSet<usize> = cx
-        .estimates
-        .iter()
-        .flatten()
-        .flat_map(|e| e.superseded.iter().copied())
-        .collect();
-    let verdicts: BTreeMap<&str, Verdict> = groups
-        .iter()
-        .flat_map(|g| g.claims.iter().map(move |c| (c.as_str(), g.verdict)))
-        .collect();
+    let mut superseded = vec![false; corpus.claims.len()];
+    for e in cx.estimates.iter().flatten() {
+        for &i in &e.superseded {
+            superseded[i] = true;
+        }
+    }
+    // Groups and their reports run in the same order.
+    let mut verdicts: Vec<Option<Verdict>> = vec![None; corpus.claims.len()];
+    for (group, report) in reconciled.groups.iter().zip(groups) {
+        for &i in &group.claims {
+            verdicts[i] = Some(report.verdict);
+        }
+    }
     type SortKey = (
         String,
         std::cmp::Reverse<(chrono::NaiveDate, chrono::NaiveDate)>,
         String,
     );
-    let mut tables: BTreeMap<(String, String), Vec<(SortKey, Row)>> = BTreeMap::new();
-    for (index, (claim, reading)) in corpus.claims.iter().zip(&reconciled.readings).enumerate() {
-        let source = corpus.source_of(claim);
-        let entity = match &claim.counterparty {
-            Some(c) => format!("{} ↔ {c}", claim.entity_label()),
-            None => claim.entity_label(),
-        };
-        let (period, sort) = match reading.period() {
-            Ok(_) if !reading.dated => ("undated".to_string(), "~undated".to_string()),
-            Ok(p) => (
-                crate::period::label(p.start, p.end),
-                format!("{}{}", p.start, p.end),
-            ),
-            Err(_) => ("unreadable".to_string(), "~".to_string()),
-        };
-        let written_period = claim
-            .period
-            .as_ref()
-            .or(claim.as_of.as_ref())
-            .map(|p| p.text.as_str());
-        let period_cell = match written_period {
-            Some(w) if w != period => format!("{period} ({w})"),
-            _ => period,
-        };
-        let figure = match (&claim.value, &claim.relation) {
-            (Some(v), _) => v.text.clone(),
-            (None, Some(r)) => relation_text(r),
-            (None, None) => String::new(),
-        };
-        let normalised = match &reading.amount {
-            Some(Ok(a)) => show_amount(a),
-            Some(Err(_)) => "unreadable".to_string(),
-            None => "relation".to_string(),
-        };
-        let verdict = match verdicts.get(claim.id.as_str()) {
-            Some(_) if superseded.contains(&index) => "superseded".to_string(),
-            Some(v) => v.name().to_string(),
-            None if claim.relation.is_some() => "relation".to_string(),
-            None => "unread".to_string(),
-        };
-        let dated = reading.period().ok().filter(|_| reading.dated);
-        let row = Row {
-            claim: claim.id.clone(),
-            period: period_cell,
-            source: format!("{} {}", source.publisher, source.published_text),
-            figure,
-            normalised,
-            status: claim.status.map(|s| s.name()).unwrap_or("").to_string(),
-            verdict,
-            start: dated.map(|p| p.start.to_string()),
-            end: dated.map(|p| p.end.to_string()),
-            lo: reading.amount().map(|a| a.lo),
-            hi: reading.amount().map(|a| a.hi),
-            value: reading.amount().map(|a| a.value),
-            unit: reading.amount().map(|a| a.unit.clone()),
-            quote: claim.quote.as_ref().map(|q| q.text.clone()),
-            reading: crate::engine::explain(claim, reading),
-            location: format!(
-                "{}:{}:{}",
-                claim.location.file, claim.location.line, claim.location.column
-            ),
-            origin: source.origin().to_string(),
-            lang: source.lang.clone(),
-            title: source.title.clone(),
-            url: source.url.clone(),
-        };
-        tables
-            .entry((entity, claim.metric.clone()))
-            .or_default()
-            // Within a period, newest first: a revision chain reads from the current figure down.
-            .push((
-                (
-                    sort,
-                    std::cmp::Reverse(source.published.span()),
-                    claim.id.clone(),
+    let claims = corpus.claims.par_iter().zip(&reconciled.readings);
+    let mut rows: Vec<((String, String), SortKey, Row)> = claims
+        .enumerate()
+        .map(|(index, (claim, reading))| {
+            let source = corpus.source_of(claim);
+            let entity = match &claim.counterparty {
+                Some(c) => format!("{} ↔ {c}", claim.entity_label()),
+                None => claim.entity_label(),
+            };
+            let (period, sort) = match reading.period() {
+                Ok(_) if !reading.dated => ("undated".to_string(), "~undated".to_string()),
+                Ok(p) => (
+                    crate::period::label(p.start, p.end),
+                    format!("{}{}", p.start, p.end),
                 ),
-                row,
-            ));
-    }
-    tables
-        .into_iter()
-        .map(|((entity, metric), mut rows)| {
-            rows.sort_by(|a, b| a.0.cmp(&b.0));
-            TableReport {
+                Err(_) => ("unreadable".to_string(), "~".to_string()),
+            };
+            let written_period = claim
+                .period
+                .as_ref()
+                .or(claim.as_of.as_ref())
+                .map(|p| p.text.as_str());
+            let period_cell = match written_period {
+                Some(w) if w != period => format!("{period} ({w})"),
+                _ => period,
+            };
+            let figure = match (&claim.value, &claim.relation) {
+                (Some(v), _) => v.text.clone(),
+                (None, Some(r)) => relation_text(r),
+                (None, None) => String::new(),
+            };
+            let normalised = match &reading.amount {
+                Some(Ok(a)) => show_amount(a),
+                Some(Err(_)) => "unreadable".to_string(),
+                None => "relation".to_string(),
+            };
+            let verdict = match verdicts[index] {
+                Some(_) if superseded[index] => "superseded".to_string(),
+                Some(v) => v.name().to_string(),
+                None if claim.relation.is_some() => "relation".to_string(),
+                None => "unread".to_string(),
+            };
+            let dated = reading.period().ok().filter(|_| reading.dated);
+            let row = Row {
+                claim: claim.id.clone(),
+                period: period_cell,
+                source: format!("{} {}", source.publisher, source.published_text),
+                figure,
+                normalised,
+                status: claim.status.map(|s| s.name()).unwrap_or("").to_string(),
+                verdict,
+                start: dated.map(|p| p.start.to_string()),
+                end: dated.map(|p| p.end.to_string()),
+                lo: reading.amount().map(|a| a.lo),
+                hi: reading.amount().map(|a| a.hi),
+                value: reading.amount().map(|a| a.value),
+                unit: reading.amount().map(|a| a.unit.clone()),
+                quote: claim.quote.as_ref().map(|q| q.text.clone()),
+                reading: crate::engine::explain(claim, reading),
+                location: format!(
+                    "{}:{}:{}",
+                    claim.location.file, claim.location.line, claim.location.column
+                ),
+                origin: source.origin().to_string(),
+                lang: source.lang.clone(),
+                title: source.title.clone(),
+                url: source.url.clone(),
+            };
+            // Within a period, newest first: a revision chain reads from the current figure down.
+            let sort = (
+                sort,
+                std::cmp::Reverse(source.published.span()),
+                claim.id.clone(),
+            );
+            ((entity, claim.metric.clone()), sort, row)
+        })
+        .collect();
+    // Ids are unique, so the order is total.
+    rows.par_sort_unstable_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+    let mut tables: Vec<TableReport> = Vec::new();
+    for ((entity, metric), _, row) in rows {
+        match tables.last_mut() {
+            Some(t) if t.entity == entity && t.metric == metric => t.rows.push(row),
+            _ => tables.push(TableReport {
                 entity,
                 metric,
-                rows: rows.into_iter().map(|(_, r)| r).collect(),
-            }
-        })
-        .collect()
+                rows: vec![row],
+            }),
+        }
+    }
+    tables
 }
 
 fn relation_text(relation: &Relation) -> String {

@@ -292,7 +292,11 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<i32, CliError> {
                 CheckFormat::Text => {
                     out.write_all(text::findings(&report, style.color).as_bytes())?
                 }
-                CheckFormat::Json => writeln!(out, "{}", json::check(&report))?,
+                CheckFormat::Json => {
+                    let mut buffered = std::io::BufWriter::new(&mut *out);
+                    json::write_check(&report, &mut buffered)?;
+                    buffered.flush()?;
+                }
                 CheckFormat::Sarif => writeln!(out, "{}", sarif::render(&report))?,
                 CheckFormat::Junit => out.write_all(junit::render(&report).as_bytes())?,
                 CheckFormat::Github => {

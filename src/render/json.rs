@@ -10,8 +10,9 @@ pub fn report(report: &Report) -> String {
     serde_json::to_string_pretty(report).unwrap_or_default()
 }
 
-/// `check --format json`, as cli.md describes it.
-pub fn check(report: &Report) -> String {
+/// `check --format json`, as cli.md describes it, written as it is serialised: a million
+/// claims' findings never sit in memory as one string.
+pub fn write_check(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     #[derive(Serialize)]
     struct CheckOutput<'a> {
         claims: usize,
@@ -21,12 +22,13 @@ pub fn check(report: &Report) -> String {
         #[serde(skip_serializing_if = "<[_]>::is_empty")]
         stale_baseline: &'a [crate::baseline::Entry],
     }
-    serde_json::to_string_pretty(&CheckOutput {
+    let output = CheckOutput {
         claims: report.claims,
         files: report.files,
         findings: &report.findings,
         summary: &report.summary,
         stale_baseline: &report.stale_baseline,
-    })
-    .unwrap_or_default()
+    };
+    serde_json::to_writer_pretty(&mut *out, &output)?;
+    writeln!(out)
 }
