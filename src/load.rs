@@ -311,16 +311,19 @@ pub fn load(files: Vec<ClaimText>, rules: &Rules) -> (Corpus, Vec<Diagnostic>) {
         }
     }
     drop(first);
-    for &(i, f) in &duplicates {
-        let (claim, first) = (&corpus.claims[i], &corpus.claims[f].location);
-        let file = corpus
+    let texts: HashMap<&str, &str> = match duplicates.is_empty() {
+        true => HashMap::new(),
+        false => corpus
             .files
             .iter()
-            .find(|file| *file.path == *claim.location.file)
-            .map_or("", |file| file.text.as_str());
+            .map(|file| (file.path.as_str(), file.text.as_str()))
+            .collect(),
+    };
+    for &(i, f) in &duplicates {
+        let (claim, first) = (&corpus.claims[i], &corpus.claims[f].location);
         errors.push(Diagnostic::at(
             &claim.location.file,
-            file,
+            texts.get(&*claim.location.file).copied().unwrap_or(""),
             claim.location.line,
             claim.location.column,
             format!(
