@@ -209,7 +209,8 @@ where
     V: Clone + Send + Sync,
 {
     let keys: Vec<K> = items.par_iter().map(key_of).collect();
-    let mut index: HashMap<&K, usize> = HashMap::with_capacity(keys.len() / 4);
+    let mut index: HashMap<&K, usize, foldhash::fast::RandomState> =
+        HashMap::with_capacity_and_hasher(keys.len() / 4, Default::default());
     let mut distinct: Vec<&K> = Vec::new();
     let slots: Vec<usize> = keys
         .iter()

@@ -301,7 +301,8 @@ pub fn load(files: Vec<ClaimText>, rules: &Rules) -> (Corpus, Vec<Diagnostic>) {
         })
         .collect();
     // An id used again in a later file: the later claim is reported and left out.
-    let mut first: HashMap<&str, usize> = HashMap::with_capacity(corpus.claims.len());
+    let mut first: HashMap<&str, usize, foldhash::fast::RandomState> =
+        HashMap::with_capacity_and_hasher(corpus.claims.len(), Default::default());
     let mut duplicates = Vec::new();
     for (i, claim) in corpus.claims.iter().enumerate() {
         if let Some(&f) = first.get(claim.id.as_str()) {

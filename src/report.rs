@@ -11,7 +11,7 @@ use crate::relation::evaluate_all;
 use crate::rules::Rules;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -257,10 +257,10 @@ impl Report {
 fn group_reports(cx: &Context, findings: &[Finding]) -> Vec<GroupReport> {
     let ids: Vec<&str> = cx.corpus.claims.iter().map(|c| c.id.as_str()).collect();
     // The kinds of finding each claim is part of, so that a group's verdict costs its size.
-    let mut kinds: BTreeMap<&str, BTreeSet<Kind>> = BTreeMap::new();
+    let mut kinds: HashMap<&str, u32, foldhash::fast::RandomState> = HashMap::default();
     for f in findings.iter() {
         for c in &f.claims {
-            kinds.entry(c.as_str()).or_default().insert(f.kind);
+            *kinds.entry(c.as_str()).or_default() |= 1 << f.kind as u32;
         }
     }
     cx.reconciled
@@ -273,7 +273,7 @@ fn group_reports(cx: &Context, findings: &[Finding]) -> Vec<GroupReport> {
                 group
                     .claims
                     .iter()
-                    .any(|&i| kinds.get(ids[i]).is_some_and(|k| k.contains(&kind)))
+                    .any(|&i| kinds.get(ids[i]).is_some_and(|k| k & 1 << kind as u32 != 0))
             };
             let origins: BTreeSet<&str> = group
                 .claims

@@ -150,8 +150,14 @@ pub struct Rules {
     pub policy: Policy,
     pub fx: FxTable,
     pub languages: BTreeMap<String, Language>,
-    aliases: HashMap<String, String>,
+    /// Every name and alias, lowercased, to its entity's name.
+    aliases: NameIndex,
+    /// Every name and alias as declared, to its entity's name: most claims write one of these,
+    /// and finding it spares lowercasing the claim's text.
+    exact_names: NameIndex,
 }
+
+type NameIndex = HashMap<String, String, foldhash::fast::RandomState>;
 
 impl Rules {
     /// Builds the rules from the files of every rules directory, in order.
@@ -213,6 +219,16 @@ impl Rules {
 
         let languages = build_languages(&figure_files, &period_files, &sentence_files, &mut errors);
         let aliases = alias_index(&merged.entities, &mut errors);
+        let mut exact_names = NameIndex::default();
+        for (name, entity) in &merged.entities {
+            for written in std::iter::once(name).chain(&entity.aliases) {
+                if aliases.get(&written.to_lowercase()) == Some(name) {
+                    exact_names
+                        .entry(written.clone())
+                        .or_insert_with(|| name.clone());
+                }
+            }
+        }
         for (name, metric) in &merged.metrics {
             if !merged.dimensions.is_empty() && !merged.dimensions.contains_key(&metric.dimension) {
                 errors.push(Diagnostic::whole_file(
@@ -236,13 +252,16 @@ impl Rules {
             fx,
             languages,
             aliases,
+            exact_names,
         })
     }
 
     /// The canonical name of an entity, from its name or any alias (case-insensitive).
     pub fn entity(&self, name: &str) -> Option<&str> {
-        self.aliases
-            .get(&name.trim().to_lowercase())
+        let name = name.trim();
+        self.exact_names
+            .get(name)
+            .or_else(|| self.aliases.get(&name.to_lowercase()))
             .map(String::as_str)
     }
 
@@ -401,11 +420,8 @@ fn build_languages(
     languages
 }
 
-fn alias_index(
-    entities: &BTreeMap<String, Entity>,
-    errors: &mut Vec<Diagnostic>,
-) -> HashMap<String, String> {
-    let mut index: HashMap<String, String> = HashMap::new();
+fn alias_index(entities: &BTreeMap<String, Entity>, errors: &mut Vec<Diagnostic>) -> NameIndex {
+    let mut index = NameIndex::default();
     for name in entities.keys() {
         index.insert(name.to_lowercase(), name.clone());
     }

@@ -14,7 +14,7 @@ use crate::engine::{show_amount, GroupKey};
 use crate::finding::{Finding, Kind};
 use crate::period::{label, PeriodKind};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
 pub struct PeriodDrift;
 
@@ -32,7 +32,7 @@ fn reading_name(kind: PeriodKind) -> &'static str {
 /// claims alike in all of these match the same claims, so only the first needs comparing, and
 /// the first matching pair is the same. A group of thousands of copies of one figure is then one.
 fn distinct(cx: &Context, claims: &[usize]) -> Vec<usize> {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::with_hasher(foldhash::fast::RandomState::default());
     claims
         .iter()
         .copied()
@@ -53,32 +53,38 @@ impl Check for PeriodDrift {
     }
 
     fn run(&self, cx: &Context) -> Vec<Finding> {
-        type Bucket<'a> = (&'a str, Option<&'a str>, &'a str, crate::claim::Family);
-        let mut buckets: BTreeMap<Bucket, Vec<&GroupKey>> = BTreeMap::new();
-        let mut members: BTreeMap<&GroupKey, Vec<usize>> = BTreeMap::new();
-        for g in cx.reconciled.groups.iter().filter(|g| !g.key.is_undated()) {
-            let k = &g.key;
-            buckets
-                .entry((&k.entity, k.counterparty.as_deref(), &k.metric, k.family))
-                .or_default()
-                .push(k);
-            members.insert(k, distinct(cx, &g.claims));
-        }
+        let groups = &cx.reconciled.groups;
+        // The dated groups of one entity, counterparty, metric and family, side by side; the
+        // groups are sorted by key, so a stable sort keeps each bucket's periods in order.
+        let bucket = |g: usize| {
+            let k = &groups[g].key;
+            (&k.entity, &k.counterparty, &k.metric, k.family)
+        };
+        let mut order: Vec<usize> = (0..groups.len())
+            .filter(|&g| !groups[g].key.is_undated())
+            .collect();
+        order.sort_by(|&a, &b| bucket(a).cmp(&bucket(b)));
+        let buckets: Vec<&[usize]> = order.chunk_by(|&a, &b| bucket(a) == bucket(b)).collect();
         let readings = &cx.reconciled.readings;
-        let buckets: Vec<&Vec<&GroupKey>> = buckets.values().collect();
         buckets
             .par_iter()
+            .filter(|keys| keys.len() > 1)
             .flat_map_iter(|keys| {
+                let members: Vec<Vec<usize>> = keys
+                    .iter()
+                    .map(|&g| distinct(cx, &groups[g].claims))
+                    .collect();
                 let mut out = Vec::new();
-                for (n, a) in keys.iter().enumerate() {
-                    for b in &keys[n + 1..] {
+                for (n, &ga) in keys.iter().enumerate() {
+                    for (m, &gb) in keys.iter().enumerate().skip(n + 1) {
+                        let (a, b) = (&groups[ga].key, &groups[gb].key);
                         let length = |k: &GroupKey| (k.end - k.start).num_days();
                         if (length(a) - length(b)).abs() > 3 {
                             continue;
                         }
                         // One finding per pair of periods: the first pair of claims that match.
-                        let pair = members[a].iter().find_map(|&x| {
-                            members[b].iter().find_map(|&y| {
+                        let pair = members[n].iter().find_map(|&x| {
+                            members[m].iter().find_map(|&y| {
                                 let (ax, by) = (readings[x].amount()?, readings[y].amount()?);
                                 let origin =
                                     |i: usize| cx.corpus.source_of(&cx.corpus.claims[i]).origin();
