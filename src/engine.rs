@@ -1,7 +1,7 @@
 //! Reconciling: every claim's figure and period read, converted to its metric's base unit, and
 //! the claims that must agree gathered into groups.
 
-use crate::claim::{Claim, Corpus, Family, Status};
+use crate::claim::{Claim, Corpus, Family, Relation, Status};
 use crate::diagnostic::abbreviate;
 use crate::figure::{read_figure, Figure, FigureError};
 use crate::period::{label, read_period, FiscalCalendar, Period, PeriodKind, Published};
@@ -9,7 +9,8 @@ use crate::reading::{describe, Step};
 use crate::rules::Rules;
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 use std::sync::Arc;
 
@@ -65,6 +66,9 @@ pub struct Reading {
     /// publication date, and the claim is grouped with the other undated figures.
     pub dated: bool,
     pub family: Family,
+    /// The period a relation's `from:` names, read as the claim's own period is; `None` when the
+    /// claim states no growth or run rate.
+    pub from_period: Option<Arc<Result<Period, String>>>,
 }
 
 impl Reading {
@@ -133,8 +137,13 @@ pub struct Reconciled {
 pub fn reconcile(corpus: &Corpus, rules: &Rules) -> Reconciled {
     let periods = read_distinct(
         &corpus.claims,
-        |c| period_key(c, corpus, rules),
+        |c| period_key(c, own_period(c), corpus, rules),
         |key| read_period_key(key, rules),
+    );
+    let from_periods = read_distinct(
+        &corpus.claims,
+        |c| relation_from(c).map(|text| period_key(c, Some(text), corpus, rules)),
+        |key| key.as_ref().map(|key| read_period_key(key, rules)),
     );
     let figures = read_distinct(
         &corpus.claims,
@@ -151,34 +160,45 @@ pub fn reconcile(corpus: &Corpus, rules: &Rules) -> Reconciled {
         .claims
         .par_iter()
         .zip(periods)
+        .zip(from_periods)
         .zip(figures)
-        .map(|((c, period), figure)| read_claim(c, corpus, rules, period, &figure))
+        .map(|(((c, period), from_period), figure)| {
+            let mut reading = read_claim(c, corpus, rules, period, &figure);
+            reading.from_period = from_period;
+            reading
+        })
         .collect();
-    // Sorted by key, then by claim: the groups come out in key order, each claim list in
-    // corpus order.
-    let mut keyed: Vec<(GroupKey, usize)> = corpus
-        .claims
-        .par_iter()
-        .zip(&readings)
-        .enumerate()
-        .filter_map(|(i, (claim, reading))| Some((group_key(claim, reading)?, i)))
-        .collect();
-    keyed.par_sort_unstable();
-    let mut groups: Vec<Group> = Vec::new();
-    for (key, i) in keyed {
-        match groups.last_mut() {
-            Some(last) if last.key == key => last.claims.push(i),
-            _ => groups.push(Group {
-                key,
-                claims: vec![i],
-            }),
-        }
+    Reconciled {
+        groups: group(corpus, &readings),
+        readings,
     }
-    Reconciled { readings, groups }
 }
 
-/// The key of the group a claim's amount belongs to, if it has a readable amount and period.
-pub fn group_key(claim: &Claim, reading: &Reading) -> Option<GroupKey> {
+/// A claim's group key, borrowed from the claim.
+struct KeyParts<'a> {
+    entity: Cow<'a, str>,
+    counterparty: Option<&'a str>,
+    metric: &'a str,
+    start: NaiveDate,
+    end: NaiveDate,
+    family: Family,
+}
+
+impl KeyParts<'_> {
+    fn to_key(&self) -> GroupKey {
+        GroupKey {
+            entity: self.entity.to_string(),
+            counterparty: self.counterparty.map(str::to_string),
+            metric: self.metric.to_string(),
+            start: self.start,
+            end: self.end,
+            family: self.family,
+        }
+    }
+}
+
+/// The key parts of a claim's group, if it has a readable amount and period.
+fn key_parts<'a>(claim: &'a Claim, reading: &Reading) -> Option<KeyParts<'a>> {
     reading.amount()?;
     let period = reading.period().ok()?;
     let (start, end) = if reading.dated {
@@ -186,15 +206,78 @@ pub fn group_key(claim: &Claim, reading: &Reading) -> Option<GroupKey> {
     } else {
         (NaiveDate::MIN, NaiveDate::MAX)
     };
-    Some(GroupKey {
-        entity: claim.entity_label(),
-        counterparty: claim.counterparty.clone(),
-        metric: claim.metric.clone(),
+    Some(KeyParts {
+        entity: match claim.entities.as_slice() {
+            [one] => Cow::Borrowed(one.as_str()),
+            _ => Cow::Owned(claim.entity_label()),
+        },
+        counterparty: claim.counterparty.as_deref(),
+        metric: &claim.metric,
         start,
         end,
         family: reading.family,
     })
 }
+
+/// Gathers the claims with a readable amount and period into groups, in key order, each claim list
+/// in corpus order. The keys' texts are ranked once, so that a million claims sort by integers
+/// rather than by comparing their strings.
+fn group(corpus: &Corpus, readings: &[Reading]) -> Vec<Group> {
+    let parts: Vec<Option<KeyParts>> = corpus
+        .claims
+        .par_iter()
+        .zip(readings)
+        .map(|(claim, reading)| key_parts(claim, reading))
+        .collect();
+    let present = || parts.iter().flatten();
+    let entities = ranks(present().map(|p| &*p.entity));
+    let counterparties = ranks(present().filter_map(|p| p.counterparty));
+    let metrics = ranks(present().map(|p| p.metric));
+    let mut keyed: Vec<((u32, u32, u32, NaiveDate, NaiveDate, Family), usize)> = parts
+        .par_iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            let p = p.as_ref()?;
+            // No counterparty sorts first, as `None` does.
+            let counterparty = p.counterparty.map_or(0, |c| counterparties[c] + 1);
+            let rank = (
+                entities[&*p.entity],
+                counterparty,
+                metrics[p.metric],
+                p.start,
+                p.end,
+                p.family,
+            );
+            Some((rank, i))
+        })
+        .collect();
+    keyed.par_sort_unstable();
+    let mut groups: Vec<Group> = Vec::new();
+    for chunk in keyed.chunk_by(|a, b| a.0 == b.0) {
+        let first = parts[chunk[0].1]
+            .as_ref()
+            .expect("ranked claims have key parts");
+        groups.push(Group {
+            key: first.to_key(),
+            claims: chunk.iter().map(|&(_, i)| i).collect(),
+        });
+    }
+    groups
+}
+
+/// Each distinct text's rank in sorted order.
+fn ranks<'a>(texts: impl Iterator<Item = &'a str>) -> HashMap<&'a str, u32, FastHash> {
+    let distinct: HashSet<&str, FastHash> = texts.collect();
+    let mut sorted: Vec<&str> = distinct.into_iter().collect();
+    sorted.sort_unstable();
+    sorted
+        .into_iter()
+        .enumerate()
+        .map(|(rank, text)| (text, rank as u32))
+        .collect()
+}
+
+type FastHash = foldhash::fast::RandomState;
 
 /// Reads once each distinct key that `key_of` gives the items, in parallel, and hands every item
 /// its key's reading. A desk's documents repeat the same few period phrases and round figures, so
@@ -209,7 +292,7 @@ where
     V: Clone + Send + Sync,
 {
     let keys: Vec<K> = items.par_iter().map(key_of).collect();
-    let mut index: HashMap<&K, usize, foldhash::fast::RandomState> =
+    let mut index: HashMap<&K, usize, FastHash> =
         HashMap::with_capacity_and_hasher(keys.len() / 4, Default::default());
     let mut distinct: Vec<&K> = Vec::new();
     let slots: Vec<usize> = keys
@@ -236,15 +319,36 @@ struct PeriodKey<'a> {
     fiscal_start_month: u32,
 }
 
-fn period_key<'a>(claim: &'a Claim, corpus: &'a Corpus, rules: &Rules) -> PeriodKey<'a> {
+/// The period a claim gives for itself: `period:` or `as_of:`.
+fn own_period(claim: &Claim) -> Option<&str> {
+    claim
+        .period
+        .as_ref()
+        .or(claim.as_of.as_ref())
+        .map(|t| t.text.as_str())
+}
+
+/// The period a claim's growth or run rate is stated from.
+fn relation_from(claim: &Claim) -> Option<&str> {
+    match &claim.relation {
+        Some(Relation::Growth { from, .. } | Relation::RunRate { from }) => Some(&from.text),
+        _ => None,
+    }
+}
+
+/// The key of a period written in a claim (its own, or a relation's `from`): it is read as its
+/// document would read it, in its language, against its publication date, by its entity's fiscal
+/// calendar.
+fn period_key<'a>(
+    claim: &'a Claim,
+    text: Option<&'a str>,
+    corpus: &'a Corpus,
+    rules: &Rules,
+) -> PeriodKey<'a> {
     let source = corpus.source_of(claim);
     PeriodKey {
         lang: &source.lang,
-        text: claim
-            .period
-            .as_ref()
-            .or(claim.as_of.as_ref())
-            .map(|t| t.text.as_str()),
+        text,
         published: source.published,
         published_text: &source.published_text,
         fiscal_start_month: calendar_of(claim, rules).start_month,
@@ -289,28 +393,6 @@ fn calendar_of(claim: &Claim, rules: &Rules) -> FiscalCalendar {
     }
 }
 
-/// Reads a period written in a claim (its own, or a relation's `from`) as its document would:
-/// in its language, against its publication date, by its entity's fiscal calendar.
-pub fn read_claim_period(
-    claim: &Claim,
-    text: &str,
-    corpus: &Corpus,
-    rules: &Rules,
-) -> Result<Period, String> {
-    let source = corpus.source_of(claim);
-    let language = rules
-        .languages
-        .get(&source.lang)
-        .ok_or_else(|| format!("no rules for language `{}`", source.lang))?;
-    read_period(
-        text,
-        &language.periods,
-        source.published,
-        calendar_of(claim, rules),
-    )
-    .map_err(|e| format!("period `{text}`: {e}"))
-}
-
 fn read_claim(
     claim: &Claim,
     corpus: &Corpus,
@@ -344,6 +426,7 @@ fn read_claim(
         period,
         dated: claim.period.is_some() || claim.as_of.is_some(),
         family,
+        from_period: None,
     }
 }
 

@@ -53,10 +53,16 @@ struct Ballot {
     superseded: Vec<usize>,
     /// Whether more than one origin votes: only such groups teach anything about reliability.
     contested: bool,
+    /// The votes' interval ends in sweep order; the order does not depend on the weights, so it is
+    /// sorted once rather than in every round.
+    events: Vec<Event>,
 }
 
 /// A claim (index), its widened interval and its origin (index).
 type Vote = (usize, f64, f64, usize);
+
+/// An interval end: the value, whether it closes the interval, and the origin (index).
+type Event = (f64, bool, usize);
 
 const ITERATIONS: usize = 20;
 
@@ -182,17 +188,24 @@ fn ballot(
     let contested = votes.iter().any(|v| v.3 != votes[0].3);
     Some(Ballot {
         unit,
+        events: sweep_events(&votes),
         votes,
         superseded,
         contested,
     })
 }
 
+/// Ballots counted into one tally before tallies are summed.
+const BALLOTS_PER_TALLY: usize = 4096;
+
 /// For each origin (index), how many of its claims in contested groups hold the weighted best
 /// point, and how many miss it.
 fn agreement(ballots: &[Option<Ballot>], weights: &[f64]) -> Vec<(usize, usize)> {
     let tallies = |mut tally: Vec<(usize, usize)>, b: &Ballot| {
-        let point = b.contested.then(|| best_point(&b.votes, weights)).flatten();
+        let point = b
+            .contested
+            .then(|| best_point(&b.events, weights))
+            .flatten();
         if let Some(point) = point {
             for &(_, lo, hi, origin) in &b.votes {
                 if lo <= point && point <= hi {
@@ -204,10 +217,15 @@ fn agreement(ballots: &[Option<Ballot>], weights: &[f64]) -> Vec<(usize, usize)>
         }
         tally
     };
+    // In chunks: a tally per origin is zeroed for each chunk, not for each of rayon's pieces.
     ballots
-        .par_iter()
-        .flatten()
-        .fold(|| vec![(0, 0); weights.len()], tallies)
+        .par_chunks(BALLOTS_PER_TALLY)
+        .map(|chunk| {
+            chunk
+                .iter()
+                .flatten()
+                .fold(vec![(0, 0); weights.len()], tallies)
+        })
         .reduce(
             || vec![(0, 0); weights.len()],
             |mut a, b| {
@@ -221,7 +239,7 @@ fn agreement(ballots: &[Option<Ballot>], weights: &[f64]) -> Vec<(usize, usize)>
 }
 
 fn settle(reconciled: &Reconciled, ballot: &Ballot, weights: &[f64]) -> Option<Estimate> {
-    let point = best_point(&ballot.votes, weights)?;
+    let point = best_point(&ballot.events, weights)?;
     let holds = |lo: f64, hi: f64| lo <= point && point <= hi;
     let support: Vec<usize> = ballot
         .votes
@@ -264,10 +282,9 @@ fn settle(reconciled: &Reconciled, ballot: &Ballot, weights: &[f64]) -> Option<E
     })
 }
 
-/// The point the greatest weight of distinct origins covers (ties: more origins, then the lowest
-/// point), found by a sweep over the interval ends, so that a group of n claims costs n log n.
-fn best_point(votes: &[Vote], weights: &[f64]) -> Option<f64> {
-    let mut events: Vec<(f64, bool, usize)> = Vec::with_capacity(votes.len() * 2);
+/// The ends of the votes' intervals, sorted for [`best_point`]'s sweep: n log n for n votes.
+fn sweep_events(votes: &[Vote]) -> Vec<Event> {
+    let mut events: Vec<Event> = Vec::with_capacity(votes.len() * 2);
     for &(_, lo, hi, origin) in votes {
         if lo.is_nan() || hi.is_nan() {
             continue;
@@ -276,10 +293,16 @@ fn best_point(votes: &[Vote], weights: &[f64]) -> Option<f64> {
         events.push((hi, true, origin));
     }
     events.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-    let mut open: HashMap<usize, usize> = HashMap::new();
+    events
+}
+
+/// The point the greatest weight of distinct origins covers (ties: more origins, then the lowest
+/// point), found by a sweep over the interval ends (from [`sweep_events`]).
+fn best_point(events: &[Event], weights: &[f64]) -> Option<f64> {
+    let mut open: HashMap<usize, usize, foldhash::fast::RandomState> = HashMap::default();
     let mut score = 0.0;
     let mut best: Option<(f64, usize, f64)> = None;
-    for (x, closing, origin) in events {
+    for &(x, closing, origin) in events {
         let weight = weights[origin];
         if closing {
             if let Some(n) = open.get_mut(&origin) {
@@ -348,26 +371,26 @@ mod tests {
             (2, 10.0, 11.0, 2),
             (3, 10.0, 11.0, 2),
         ];
-        let point = best_point(&votes, &[1.0; 3]).unwrap();
+        let point = best_point(&sweep_events(&votes), &[1.0; 3]).unwrap();
         assert!((1.5..=2.0).contains(&point), "{point}");
     }
 
     #[test]
     fn one_origin_relayed_twice_counts_once() {
         let votes = [(0, 1.0, 2.0, 0), (1, 1.0, 2.0, 0), (2, 5.0, 6.0, 1)];
-        let point = best_point(&votes, &[1.0; 2]).unwrap();
+        let point = best_point(&sweep_events(&votes), &[1.0; 2]).unwrap();
         assert_eq!(point, 1.0, "ties go to the lowest point");
     }
 
     #[test]
     fn a_reliable_origin_outweighs_an_unreliable_one() {
         let votes = [(0, 1.0, 2.0, 0), (1, 5.0, 6.0, 1)];
-        assert_eq!(best_point(&votes, &[1.5, 0.5]), Some(1.0));
-        assert_eq!(best_point(&votes, &[0.5, 1.5]), Some(5.0));
+        assert_eq!(best_point(&sweep_events(&votes), &[1.5, 0.5]), Some(1.0));
+        assert_eq!(best_point(&sweep_events(&votes), &[0.5, 1.5]), Some(5.0));
     }
 
     #[test]
     fn nothing_to_estimate() {
-        assert_eq!(best_point(&[], &[]), None);
+        assert_eq!(best_point(&sweep_events(&[]), &[]), None);
     }
 }

@@ -8,10 +8,9 @@
 //! the articles state it. Each evaluation carries its arithmetic.
 
 use crate::claim::{Claim, Corpus, Relation};
-use crate::engine::{
-    read_claim_period, show_amount, show_interval, show_number, widen, Reconciled,
-};
+use crate::engine::{show_amount, show_interval, show_number, widen, Reading, Reconciled};
 use crate::estimate::Estimate;
+use crate::period::Period;
 use crate::rules::{MetricKind, Rules};
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
@@ -175,6 +174,11 @@ pub fn evaluate_all(
     out
 }
 
+/// The period a growth or run rate is stated from, if it was read.
+fn from_period(reading: &Reading) -> Option<&Period> {
+    reading.from_period.as_deref()?.as_ref().ok()
+}
+
 fn stated(index: &Index, i: usize, relation: &Relation) -> Option<Evaluation> {
     let claim = &index.corpus.claims[i];
     let reading = &index.reconciled.readings[i];
@@ -186,8 +190,8 @@ fn stated(index: &Index, i: usize, relation: &Relation) -> Option<Evaluation> {
     let target = index.get(&entity, cp, metric, period.start, period.end);
     let t = index.tolerance(claim);
     let (statement, base, factor, base_text) = match relation {
-        Relation::Growth { from, factor } => {
-            let p0 = read_claim_period(claim, &from.text, index.corpus, index.rules).ok()?;
+        Relation::Growth { factor, .. } => {
+            let p0 = from_period(reading)?;
             let statement = format!(
                 "{entity} {metric} {} = {} × {entity} {metric} {}",
                 label(period.start, period.end),
@@ -216,8 +220,8 @@ fn stated(index: &Index, i: usize, relation: &Relation) -> Option<Evaluation> {
                 format!("{of} {}", label(period.start, period.end)),
             )
         }
-        Relation::RunRate { from } => {
-            let p0 = read_claim_period(claim, &from.text, index.corpus, index.rules).ok()?;
+        Relation::RunRate { .. } => {
+            let p0 = from_period(reading)?;
             let factor = months(period.start, period.end) / months(p0.start, p0.end);
             let statement = format!(
                 "{entity} {metric} {} = {entity} {metric} {} at the same rate (× {})",
