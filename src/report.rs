@@ -148,11 +148,14 @@ pub struct Report {
     pub stale_baseline: Vec<crate::baseline::Entry>,
 }
 
-/// How much of the report to build: `check` needs the findings and the groups' verdicts, not
-/// the consistency tables, whose rows cost as much as the claims they show.
+/// How much of the report to build: `check` needs the findings, and for JUnit the groups'
+/// verdicts; not the consistency tables, whose rows cost as much as the claims they show, nor the
+/// lists of relations and sources that only the full report shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
     Findings,
+    /// The findings and a verdict per group.
+    Verdicts,
     Full,
 }
 
@@ -191,47 +194,18 @@ impl Report {
                 Severity::Info => summary.info += 1,
             }
         }
-        let groups = group_reports(cx, &findings);
+        let groups = match scope {
+            Scope::Findings => Vec::new(),
+            Scope::Verdicts | Scope::Full => group_reports(cx, &findings),
+        };
         let tables = match scope {
             Scope::Full => tables(cx, &groups),
-            Scope::Findings => Vec::new(),
+            Scope::Findings | Scope::Verdicts => Vec::new(),
         };
-        let id = |i: usize| cx.corpus.claims[i].id.clone();
-        let mut relations: Vec<RelationReport> = cx
-            .relations
-            .iter()
-            .map(|e| RelationReport {
-                claim: id(e.claim),
-                statement: e.statement.clone(),
-                arithmetic: e.arithmetic.clone(),
-                outcome: e.outcome.name().to_string(),
-                checked_against: e.used.iter().map(|&i| id(i)).collect(),
-            })
-            .collect();
-        relations.sort_by(|a, b| (&a.statement, &a.claim).cmp(&(&b.statement, &b.claim)));
-        let mut publishers: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-        for s in &cx.corpus.sources {
-            publishers
-                .entry(s.origin())
-                .or_default()
-                .insert(&s.publisher);
-        }
-        let sources = cx
-            .reliability
-            .iter()
-            .map(|r| SourceReport {
-                origin: r.origin.clone(),
-                reliability: (r.weight * 1000.0).round() / 1000.0,
-                agreed: r.agreed,
-                disagreed: r.disagreed,
-                publishers: publishers
-                    .get(r.origin.as_str())
-                    .into_iter()
-                    .flatten()
-                    .map(|p| p.to_string())
-                    .collect(),
-            })
-            .collect();
+        let (relations, sources) = match scope {
+            Scope::Full => (relation_reports(cx), source_reports(cx)),
+            Scope::Findings | Scope::Verdicts => (Vec::new(), Vec::new()),
+        };
         Report {
             claims: cx.corpus.claims.len(),
             files: cx.corpus.files.len(),
@@ -252,6 +226,50 @@ impl Report {
             .iter()
             .any(|f| f.severity >= threshold && f.new && f.waived.is_none())
     }
+}
+
+/// Every relation evaluated, sorted by statement.
+fn relation_reports(cx: &Context) -> Vec<RelationReport> {
+    let id = |i: usize| cx.corpus.claims[i].id.clone();
+    let mut relations: Vec<RelationReport> = cx
+        .relations
+        .par_iter()
+        .map(|e| RelationReport {
+            claim: id(e.claim),
+            statement: e.statement.clone(),
+            arithmetic: e.arithmetic.clone(),
+            outcome: e.outcome.name().to_string(),
+            checked_against: e.used.iter().map(|&i| id(i)).collect(),
+        })
+        .collect();
+    relations.par_sort_by(|a, b| (&a.statement, &a.claim).cmp(&(&b.statement, &b.claim)));
+    relations
+}
+
+/// Each origin's learned reliability, with the publishers that carry it.
+fn source_reports(cx: &Context) -> Vec<SourceReport> {
+    let mut publishers: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for s in &cx.corpus.sources {
+        publishers
+            .entry(s.origin())
+            .or_default()
+            .insert(&s.publisher);
+    }
+    cx.reliability
+        .iter()
+        .map(|r| SourceReport {
+            origin: r.origin.clone(),
+            reliability: (r.weight * 1000.0).round() / 1000.0,
+            agreed: r.agreed,
+            disagreed: r.disagreed,
+            publishers: publishers
+                .get(r.origin.as_str())
+                .into_iter()
+                .flatten()
+                .map(|p| p.to_string())
+                .collect(),
+        })
+        .collect()
 }
 
 fn group_reports(cx: &Context, findings: &[Finding]) -> Vec<GroupReport> {

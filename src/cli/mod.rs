@@ -278,9 +278,10 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<i32, CliError> {
             // GitHub's step summary is the whole Markdown report, tables included.
             let summary = std::env::var_os("GITHUB_STEP_SUMMARY")
                 .filter(|_| matches!(format, CheckFormat::Github));
-            let scope = match summary {
-                Some(_) => Scope::Full,
-                None => Scope::Findings,
+            let scope = match (&summary, format) {
+                (Some(_), _) => Scope::Full,
+                (None, CheckFormat::Junit) => Scope::Verdicts,
+                (None, _) => Scope::Findings,
             };
             let mut report = build_report(cli, scope)?;
             let stale = match read_baseline(baseline.as_deref())? {

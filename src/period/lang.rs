@@ -169,6 +169,11 @@ pub(crate) struct Era {
 #[derive(Debug, Clone)]
 pub(crate) struct Form {
     pub template: String,
+    /// The index of the capture group `f{i}` that holds the form's core.
+    pub group: usize,
+    /// The form's named pieces (`year`, `month2`, …), without their `f{i}_` prefix, by capture
+    /// group index: a reading looks a piece up here instead of formatting its full name.
+    pub pieces: HashMap<String, usize, foldhash::fast::RandomState>,
 }
 
 /// What a language's period words are, built from `periods.yaml` files by [`PeriodLang::build`].
@@ -183,6 +188,16 @@ pub struct PeriodLang {
     pub(crate) forms: Vec<Form>,
     /// All forms in one anchored pattern, the core of form `i` in group `f{i}`.
     pub(crate) regex: Option<Regex>,
+}
+
+/// The form a capture group belongs to, and its piece: `f3` → (3, None), `f3_year2` →
+/// (3, Some("year2")); `None` for the groups shared by every form.
+fn form_piece(name: &str) -> Option<(usize, Option<&str>)> {
+    let rest = name.strip_prefix('f')?;
+    match rest.split_once('_') {
+        Some((form, piece)) => Some((form.parse().ok()?, Some(piece))),
+        None => Some((rest.parse().ok()?, None)),
+    }
 }
 
 /// The key a word is looked up by: lower case, without spaces and dots.
@@ -311,6 +326,8 @@ impl PeriodLang {
                     cores.push(format!("(?P<f{index}>{core})"));
                     lang.forms.push(Form {
                         template: t.clone(),
+                        group: 0,
+                        pieces: HashMap::default(),
                     });
                 }
             }
@@ -322,6 +339,20 @@ impl PeriodLang {
                 .size_limit(256 << 20)
                 .build()
                 .map_err(|e| format!("the forms together: {e}"))?;
+            for (group, name) in regex.capture_names().enumerate() {
+                let Some((form, piece)) = name.and_then(form_piece) else {
+                    continue;
+                };
+                let Some(form) = lang.forms.get_mut(form) else {
+                    continue;
+                };
+                match piece {
+                    None => form.group = group,
+                    Some(piece) => {
+                        form.pieces.insert(piece.to_string(), group);
+                    }
+                }
+            }
             lang.regex = Some(regex);
         }
         Ok(lang)

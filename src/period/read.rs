@@ -1,6 +1,6 @@
 //! Reading one period: normalising the text, matching a form, and turning its pieces into dates.
 
-use super::lang::{class_of, PeriodLang};
+use super::lang::{class_of, Form, PeriodLang};
 use super::{
     half_span, label, month_span, quarter_span, year_span, FiscalCalendar, Period, PeriodError,
     PeriodKind, Published,
@@ -136,9 +136,7 @@ struct Reader<'a> {
     /// The original text of the matched form, without prefixes and suffixes.
     core: String,
     /// The form that matched.
-    template: &'a str,
-    /// The prefix of the matched form's group names.
-    gp: String,
+    form: &'a Form,
     /// Whether a step already says the document's year stands for a missing one.
     relative_year_noted: bool,
     /// Where in the text each step's token is (usize::MAX: after all pieces).
@@ -221,7 +219,7 @@ pub(crate) fn read(
     };
     let caps = lang.regex.as_ref().and_then(|r| r.captures(&normal.text));
     let found = caps.and_then(|c| {
-        let i = (0..lang.forms.len()).find(|i| c.name(&format!("f{i}")).is_some())?;
+        let i = (0..lang.forms.len()).find(|&i| c.get(lang.forms[i].group).is_some())?;
         Some((c, i))
     });
     let Some((caps, index)) = found else {
@@ -241,12 +239,11 @@ pub(crate) fn read(
         fiscal: false,
         era: false,
         core: String::new(),
-        template: lang.forms[index].template.as_str(),
-        gp: format!("f{index}_"),
+        form: &lang.forms[index],
         relative_year_noted: false,
         at: Vec::new(),
     };
-    if let Some(m) = caps.name(&format!("f{index}")) {
+    if let Some(m) = caps.get(lang.forms[index].group) {
         reader.core = reader.orig(m);
     }
     reader.interpret(&caps)
@@ -384,9 +381,9 @@ impl Reader<'_> {
         let whole = self.original.trim().to_string();
         let lab = label(start, end);
         let meaning = if lab.contains("..") {
-            format!("{lab} (form \"{}\")", self.template)
+            format!("{lab} (form \"{}\")", self.form.template)
         } else {
-            format!("{start}..{end} = {lab} (form \"{}\")", self.template)
+            format!("{start}..{end} = {lab} (form \"{}\")", self.form.template)
         };
         self.step(whole, meaning);
         self.sort_steps();
@@ -398,8 +395,13 @@ impl Reader<'_> {
         })
     }
 
+    /// A named piece of the matched form, if the text gave it.
+    fn piece<'h>(&self, caps: &Captures<'h>, name: &str) -> Option<regex::Match<'h>> {
+        caps.get(*self.form.pieces.get(name)?)
+    }
+
     fn num(&self, caps: &Captures<'_>, name: &str) -> Option<(u32, Tok)> {
-        let m = caps.name(&format!("{}{name}", self.gp))?;
+        let m = self.piece(caps, name)?;
         let v = m.as_str().trim().parse::<u32>().ok()?;
         Some((v, self.tok(m)))
     }
@@ -412,7 +414,7 @@ impl Reader<'_> {
     }
 
     fn word(&self, caps: &Captures<'_>, name: &str, base: &str, digits: u32) -> Option<(i32, Tok)> {
-        let m = caps.name(&format!("{}{name}", self.gp))?;
+        let m = self.piece(caps, name)?;
         let token = self.tok(m);
         let text = m.as_str().trim();
         if let Ok(v) = text.parse::<u32>() {
@@ -654,18 +656,15 @@ impl Reader<'_> {
         }
         // A word the form matched but the tables do not know cannot happen; a value out of range can.
         for base in ["quarter", "half", "month"] {
-            let full = format!("{}{}", self.gp, name(base));
-            if caps.name(&full).is_some()
-                && match base {
-                    "quarter" => s.quarter.is_none(),
-                    "half" => s.half.is_none(),
-                    _ => s.month.is_none(),
-                }
-            {
-                return err(format!(
-                    "\"{}\" is not a {base}",
-                    caps[full.as_str()].trim()
-                ));
+            let Some(piece) = self.piece(caps, &name(base)) else {
+                continue;
+            };
+            if match base {
+                "quarter" => s.quarter.is_none(),
+                "half" => s.half.is_none(),
+                _ => s.month.is_none(),
+            } {
+                return err(format!("\"{}\" is not a {base}", piece.as_str().trim()));
             }
         }
         Ok(s)
