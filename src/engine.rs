@@ -5,7 +5,7 @@ use crate::claim::{Claim, Corpus, Family, Relation, Status};
 use crate::diagnostic::abbreviate;
 use crate::figure::{read_figure, Figure, FigureError};
 use crate::period::{label, read_period, FiscalCalendar, Period, PeriodKind, Published};
-use crate::reading::{describe, Step};
+use crate::reading::{write_steps, Step};
 use crate::rules::Rules;
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -526,79 +526,116 @@ fn show_unit(unit: &str) -> &str {
 
 /// A figure for people: `2e11 USD`, `[1.95e11, 2.05e11] USD`.
 pub fn show_amount(amount: &Amount) -> String {
-    format!("{} {}", show_interval(amount.lo, amount.hi), amount.unit)
-        .trim_end()
-        .to_string()
+    let mut out = String::new();
+    write_amount(&mut out, amount);
+    out
+}
+
+fn write_amount(out: &mut String, amount: &Amount) {
+    write_interval(out, amount.lo, amount.hi);
+    if !amount.unit.is_empty() {
+        out.push(' ');
+        out.push_str(&amount.unit);
+    }
 }
 
 /// An interval for people, with the fewest digits that tell its ends apart.
 pub fn show_interval(lo: f64, hi: f64) -> String {
-    if lo == hi {
-        return show_number(lo);
+    let mut out = String::new();
+    write_interval(&mut out, lo, hi);
+    out
+}
+
+fn write_interval(out: &mut String, lo: f64, hi: f64) {
+    write_number(out, lo);
+    if lo != hi {
+        out.push_str("..");
+        write_number(out, hi);
     }
-    format!("{}..{}", show_number(lo), show_number(hi))
 }
 
 /// A number in engineering-friendly form: `26.25e9`, `200e9`, `4`, `0.75`.
 pub fn show_number(v: f64) -> String {
+    let mut out = String::new();
+    write_number(&mut out, v);
+    out
+}
+
+/// Writes [`show_number`]'s form into `out`, without allocating on its own.
+fn write_number(out: &mut String, v: f64) {
+    use std::fmt::Write;
     if !v.is_finite() {
-        return if v > 0.0 {
-            "∞".into()
+        out.push_str(if v > 0.0 {
+            "∞"
         } else if v < 0.0 {
-            "-∞".into()
+            "-∞"
         } else {
-            "NaN".into()
-        };
+            "NaN"
+        });
+        return;
     }
     if v == 0.0 {
-        return "0".into();
+        out.push('0');
+        return;
     }
     let exp = v.abs().log10().floor() as i32;
+    let start = out.len();
     if (-3..6).contains(&exp) {
-        return trim_float(format!("{v:.6}"));
+        let _ = write!(out, "{v:.6}");
+        trim_zeros(out, start);
+        return;
     }
     let e3 = exp.div_euclid(3) * 3;
     let mantissa = v / 10f64.powi(e3);
-    format!("{}e{e3}", trim_float(format!("{mantissa:.4}")))
+    let _ = write!(out, "{mantissa:.4}");
+    trim_zeros(out, start);
+    let _ = write!(out, "e{e3}");
 }
 
-fn trim_float(s: String) -> String {
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
+/// Drops the trailing zeros of the decimal written from `start` on, and its point if bare.
+fn trim_zeros(out: &mut String, start: usize) {
+    if out[start..].contains('.') {
+        let kept = out.trim_end_matches('0').trim_end_matches('.').len();
+        out.truncate(kept);
     }
 }
 
 /// How a claim was read, in one line: the figure's steps and the period's.
 pub fn explain(claim: &Claim, reading: &Reading) -> String {
-    let mut parts = Vec::new();
+    let mut out = String::with_capacity(192);
+    out.push_str(&claim.id);
+    out.push_str(": ");
+    let parts_start = out.len();
     match &reading.amount {
-        Some(Ok(a)) => parts.push(format!(
-            "{}: {} ⇒ {}",
-            claim.value.as_ref().map(|v| v.text.as_str()).unwrap_or(""),
-            describe(a.steps()),
-            show_amount(a)
-        )),
-        Some(Err(AmountProblem::Unreadable(e))) => parts.push(e.clone()),
-        Some(Err(AmountProblem::UnitMismatch { unit, .. })) => parts.push(format!("unit {unit}")),
+        Some(Ok(a)) => {
+            out.push_str(claim.value.as_ref().map(|v| v.text.as_str()).unwrap_or(""));
+            out.push_str(": ");
+            write_steps(&mut out, a.steps());
+            out.push_str(" ⇒ ");
+            write_amount(&mut out, a);
+        }
+        Some(Err(AmountProblem::Unreadable(e))) => out.push_str(e),
+        Some(Err(AmountProblem::UnitMismatch { unit, .. })) => {
+            out.push_str("unit ");
+            out.push_str(unit);
+        }
         None => {}
     }
-    match reading.period() {
-        Ok(p) => parts.push(format!(
-            "period {}: {} ⇒ {}",
-            claim
-                .period
-                .as_ref()
-                .or(claim.as_of.as_ref())
-                .map(|p| p.text.as_str())
-                .unwrap_or("(none)"),
-            describe(&p.steps),
-            label(p.start, p.end)
-        )),
-        Err(e) => parts.push(e.to_string()),
+    if out.len() > parts_start {
+        out.push_str("; ");
     }
-    format!("{}: {}", claim.id, parts.join("; "))
+    match reading.period() {
+        Ok(p) => {
+            out.push_str("period ");
+            out.push_str(own_period(claim).unwrap_or("(none)"));
+            out.push_str(": ");
+            write_steps(&mut out, &p.steps);
+            out.push_str(" ⇒ ");
+            out.push_str(&label(p.start, p.end));
+        }
+        Err(e) => out.push_str(e),
+    }
+    out
 }
 
 #[cfg(test)]

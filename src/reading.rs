@@ -22,9 +22,19 @@ impl Step {
 
 /// Renders steps as `2000 → 2000; 亿 → ×1e8; 美元 → USD`.
 pub fn describe<'a>(steps: impl IntoIterator<Item = &'a Step>) -> String {
-    steps
-        .into_iter()
-        .map(|s| format!("{} → {}", s.token, s.meaning))
-        .collect::<Vec<_>>()
-        .join("; ")
+    let mut out = String::new();
+    write_steps(&mut out, steps);
+    out
+}
+
+/// Writes [`describe`]'s form into `out`.
+pub fn write_steps<'a>(out: &mut String, steps: impl IntoIterator<Item = &'a Step>) {
+    for (n, step) in steps.into_iter().enumerate() {
+        if n > 0 {
+            out.push_str("; ");
+        }
+        out.push_str(&step.token);
+        out.push_str(" → ");
+        out.push_str(&step.meaning);
+    }
 }

@@ -14,7 +14,7 @@ use crate::engine::{show_amount, GroupKey};
 use crate::finding::{Finding, Kind};
 use crate::period::{label, PeriodKind};
 use rayon::prelude::*;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 pub struct PeriodDrift;
 
@@ -31,7 +31,7 @@ fn reading_name(kind: PeriodKind) -> &'static str {
 /// The first claim of each distinct (origin, interval, unit, own tolerance) in a group: two
 /// claims alike in all of these match the same claims, so only the first needs comparing, and
 /// the first matching pair is the same. A group of thousands of copies of one figure is then one.
-fn distinct(cx: &Context, claims: &[usize]) -> Vec<usize> {
+fn distinct(cx: &Context, origins: &[u32], claims: &[usize]) -> Vec<usize> {
     let mut seen = HashSet::with_hasher(foldhash::fast::RandomState::default());
     claims
         .iter()
@@ -39,12 +39,95 @@ fn distinct(cx: &Context, claims: &[usize]) -> Vec<usize> {
         .filter(|&i| {
             let amount = cx.reconciled.readings[i].amount();
             seen.insert((
-                cx.corpus.source_of(&cx.corpus.claims[i]).origin(),
+                origins[cx.corpus.claims[i].source],
                 amount.map(|a| (a.lo.to_bits(), a.hi.to_bits(), a.unit.as_str())),
                 cx.corpus.claims[i].tolerance.map(f64::to_bits),
             ))
         })
         .collect()
+}
+
+/// A number for each source's origin, by source index: comparing numbers is cheaper than
+/// comparing names, and a million claims are compared.
+fn origin_ids(cx: &Context) -> Vec<u32> {
+    let mut ids: HashMap<&str, u32, foldhash::fast::RandomState> = HashMap::default();
+    cx.corpus
+        .sources
+        .iter()
+        .map(|source| {
+            let next = ids.len() as u32;
+            *ids.entry(source.origin()).or_insert(next)
+        })
+        .collect()
+}
+
+/// A group's distinct claims, with their intervals widened by the bucket's widest tolerance and
+/// sorted, so that the claims that can match a given one are found by a binary search rather
+/// than by comparing with every claim.
+struct Members {
+    /// In corpus order: the first match is the first in this order.
+    claims: Vec<usize>,
+    /// (low, high, position in `claims`), by low end.
+    by_low: Vec<(f64, f64, usize)>,
+    /// The widest of the widened intervals.
+    widest_interval: f64,
+    /// Positions of the claims whose interval is not finite: always compared.
+    odd: Vec<usize>,
+}
+
+impl Members {
+    fn new(cx: &Context, claims: Vec<usize>, widest: f64) -> Members {
+        let (mut by_low, mut odd) = (Vec::new(), Vec::new());
+        for (position, &i) in claims.iter().enumerate() {
+            let Some(amount) = cx.reconciled.readings[i].amount() else {
+                continue;
+            };
+            let (lo, hi) = amount.widened(widest);
+            if lo.is_finite() && hi.is_finite() && lo <= hi {
+                by_low.push((lo, hi, position));
+            } else {
+                odd.push(position);
+            }
+        }
+        by_low.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let widest_interval = by_low.iter().map(|(lo, hi, _)| hi - lo).fold(0.0, f64::max);
+        Members {
+            claims,
+            by_low,
+            widest_interval,
+            odd,
+        }
+    }
+
+    /// The first of these claims (in corpus order) that `matches` claim `x`. Two claims match only
+    /// if their intervals, widened by at most `widest`, meet; so only the claims whose low end
+    /// lies within one interval's width below `x`'s need the full comparison.
+    fn first_match(
+        &self,
+        cx: &Context,
+        x: usize,
+        widest: f64,
+        matches: &impl Fn(usize, usize) -> bool,
+    ) -> Option<usize> {
+        let amount = cx.reconciled.readings[x].amount()?;
+        let (lo, hi) = amount.widened(widest);
+        let first = if lo.is_finite() && hi.is_finite() {
+            // A little more than the widest interval: its width was rounded when computed.
+            let margin = self.widest_interval * 1.001 + lo.abs() * 1e-9;
+            let from = self.by_low.partition_point(|c| c.0 < lo - margin);
+            self.by_low[from..]
+                .iter()
+                .take_while(|c| c.0 <= hi)
+                .filter(|c| c.1 >= lo)
+                .map(|c| c.2)
+                .chain(self.odd.iter().copied())
+                .filter(|&p| matches(x, self.claims[p]))
+                .min()
+        } else {
+            (0..self.claims.len()).find(|&p| matches(x, self.claims[p]))
+        };
+        first.map(|p| self.claims[p])
+    }
 }
 
 impl Check for PeriodDrift {
@@ -54,6 +137,7 @@ impl Check for PeriodDrift {
 
     fn run(&self, cx: &Context) -> Vec<Finding> {
         let groups = &cx.reconciled.groups;
+        let origins = origin_ids(cx);
         // The dated groups of one entity, counterparty, metric and family, side by side; the
         // groups are sorted by key, so a stable sort keeps each bucket's periods in order.
         let bucket = |g: usize| {
@@ -70,10 +154,24 @@ impl Check for PeriodDrift {
             .par_iter()
             .filter(|keys| keys.len() > 1)
             .flat_map_iter(|keys| {
-                let members: Vec<Vec<usize>> = keys
+                let widest = keys
                     .iter()
-                    .map(|&g| distinct(cx, &groups[g].claims))
+                    .flat_map(|&g| &groups[g].claims)
+                    .map(|&i| tolerance(cx, i, i))
+                    .fold(0.0, f64::max);
+                let members: Vec<Members> = keys
+                    .iter()
+                    .map(|&g| Members::new(cx, distinct(cx, &origins, &groups[g].claims), widest))
                     .collect();
+                let matches = |x: usize, y: usize| {
+                    let (Some(ax), Some(by)) = (readings[x].amount(), readings[y].amount()) else {
+                        return false;
+                    };
+                    let origin = |i: usize| origins[cx.corpus.claims[i].source];
+                    ax.unit == by.unit
+                        && !disagree(ax, by, tolerance(cx, x, y))
+                        && origin(x) != origin(y)
+                };
                 let mut out = Vec::new();
                 for (n, &ga) in keys.iter().enumerate() {
                     for (m, &gb) in keys.iter().enumerate().skip(n + 1) {
@@ -83,15 +181,9 @@ impl Check for PeriodDrift {
                             continue;
                         }
                         // One finding per pair of periods: the first pair of claims that match.
-                        let pair = members[n].iter().find_map(|&x| {
-                            members[m].iter().find_map(|&y| {
-                                let (ax, by) = (readings[x].amount()?, readings[y].amount()?);
-                                let origin =
-                                    |i: usize| cx.corpus.source_of(&cx.corpus.claims[i]).origin();
-                                let same =
-                                    ax.unit == by.unit && !disagree(ax, by, tolerance(cx, x, y));
-                                (same && origin(x) != origin(y)).then_some((x, y))
-                            })
+                        let pair = members[n].claims.iter().find_map(|&x| {
+                            let y = members[m].first_match(cx, x, widest, &matches)?;
+                            Some((x, y))
                         });
                         let Some((x, y)) = pair else { continue };
                         let describe = |i: usize| {
@@ -150,6 +242,30 @@ mod tests {
             "{}",
             findings[0].message
         );
+    }
+
+    #[test]
+    fn the_first_matching_claim_in_corpus_order_is_named() {
+        // Sorted by value the candidates run 99, 100, 101; the finding still names the first one
+        // in corpus order that matches (101), skipping the same origin's own 100.
+        let a = file("Daily", "2025-02-07", None, &["{id: a, entity: Amazon, metric: capex, period: this year, status: plan, value: $100 billion}"]);
+        let b = file("Weekly", "2026-02-10", None, &[
+            "{id: far, entity: Amazon, metric: capex, period: this year, status: plan, value: $150 billion}",
+            "{id: near, entity: Amazon, metric: capex, period: this year, status: plan, value: $101 billion}",
+            "{id: nearer, entity: Amazon, metric: capex, period: this year, status: plan, value: $99 billion}",
+        ]);
+        let c = file("Daily", "2026-03-01", None, &["{id: same, entity: Amazon, metric: capex, period: 2026, status: plan, value: $100 billion}"]);
+        let findings = run(
+            &PeriodDrift,
+            &[
+                ("claims/a.yaml", &a),
+                ("claims/c.yaml", &c),
+                ("claims/b.yaml", &b),
+            ],
+            &[],
+        );
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(findings[0].claims, ["a", "near"]);
     }
 
     #[test]
