@@ -233,7 +233,7 @@ fn group(corpus: &Corpus, readings: &[Reading]) -> Vec<Group> {
     let entities = ranks(present().map(|p| &*p.entity));
     let counterparties = ranks(present().filter_map(|p| p.counterparty));
     let metrics = ranks(present().map(|p| p.metric));
-    let mut keyed: Vec<((u32, u32, u32, NaiveDate, NaiveDate, Family), usize)> = parts
+    let mut keyed: Vec<(RankedKey, usize)> = parts
         .par_iter()
         .enumerate()
         .filter_map(|(i, p)| {
@@ -264,6 +264,9 @@ fn group(corpus: &Corpus, readings: &[Reading]) -> Vec<Group> {
     }
     groups
 }
+
+/// A group key with its texts replaced by their ranks: it sorts as the key does.
+type RankedKey = (u32, u32, u32, NaiveDate, NaiveDate, Family);
 
 /// Each distinct text's rank in sorted order.
 fn ranks<'a>(texts: impl Iterator<Item = &'a str>) -> HashMap<&'a str, u32, FastHash> {
