@@ -105,11 +105,12 @@ pub struct Claim {
     /// The unit of a plain-number value (`value: 26.3e9`, `unit: USD`).
     pub unit: Option<String>,
     pub period: Option<Located>,
-    pub as_of: Option<Located>,
+    /// Boxed, as the fields few claims give are: a smaller claim is cheaper to move and keep.
+    pub as_of: Option<Box<Located>>,
     pub status: Option<Status>,
     pub quote: Option<Located>,
     pub notes: Option<String>,
-    pub relation: Option<Relation>,
+    pub relation: Option<Box<Relation>>,
     pub tolerance: Option<f64>,
     pub waive: Vec<Waiver>,
     /// Where the claim's `id` stands.

@@ -140,11 +140,22 @@ pub fn reconcile(corpus: &Corpus, rules: &Rules) -> Reconciled {
         |c| period_key(c, own_period(c), corpus, rules),
         |key| read_period_key(key, rules),
     );
-    let from_periods = read_distinct(
-        &corpus.claims,
-        |c| relation_from(c).map(|text| period_key(c, Some(text), corpus, rules)),
-        |key| key.as_ref().map(|key| read_period_key(key, rules)),
+    // Few claims state a growth or run rate: only theirs are keyed.
+    let stating: Vec<(usize, &str)> = corpus
+        .claims
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| Some((i, relation_from(c)?)))
+        .collect();
+    let stated_from = read_distinct(
+        &stating,
+        |&(i, text)| period_key(&corpus.claims[i], Some(text), corpus, rules),
+        |key| read_period_key(key, rules),
     );
+    let mut from_periods = vec![None; corpus.claims.len()];
+    for (&(i, _), period) in stating.iter().zip(stated_from) {
+        from_periods[i] = Some(period);
+    }
     let figures = read_distinct(
         &corpus.claims,
         |c| {
@@ -327,13 +338,13 @@ fn own_period(claim: &Claim) -> Option<&str> {
     claim
         .period
         .as_ref()
-        .or(claim.as_of.as_ref())
+        .or(claim.as_of.as_deref())
         .map(|t| t.text.as_str())
 }
 
 /// The period a claim's growth or run rate is stated from.
 fn relation_from(claim: &Claim) -> Option<&str> {
-    match &claim.relation {
+    match claim.relation.as_deref() {
         Some(Relation::Growth { from, .. } | Relation::RunRate { from }) => Some(&from.text),
         _ => None,
     }

@@ -251,49 +251,26 @@ fn is_valid_id(id: &str) -> bool {
 /// Loads every file, collecting every problem rather than stopping at the first.
 ///
 /// Files are parsed in parallel, each on its own, a batch at a time: each batch's claims join the
-/// corpus before the next is parsed, so that only one batch exists twice. Ids are then checked
-/// for duplicates across files, in the order the files were given: the first use of an id wins.
+/// corpus while the next batch is parsed, so that at most two batches exist twice and copying the
+/// claims in does not leave a core idle. Ids are then checked for duplicates across files, in the
+/// order the files were given: the first use of an id wins.
 pub fn load(files: Vec<ClaimText>, rules: &Rules) -> (Corpus, Vec<Diagnostic>) {
     let mut corpus = Corpus::default();
     let mut errors = Vec::new();
+    let mut parsed: Option<Vec<Part>> = None;
     for batch in files.chunks(LOAD_BATCH) {
-        let parts: Vec<(Corpus, Vec<Diagnostic>)> = batch
-            .par_iter()
-            .map(|file| {
-                let mut part = Corpus::default();
-                let mut errors = Vec::new();
-                let mut seen = HashMap::new();
-                FileLoader {
-                    path: &file.path,
-                    shared_path: Arc::from(file.path.as_str()),
-                    text: &file.text,
-                    rules,
-                    errors: &mut errors,
+        let (next, ()) = rayon::join(
+            || parse_batch(batch, rules),
+            || {
+                if let Some(parts) = parsed.take() {
+                    join_parts(&mut corpus, &mut errors, parts, files.len());
                 }
-                .load(&mut part, &mut seen);
-                (part, errors)
-            })
-            .collect();
-        if corpus.claims.is_empty() {
-            // The first batch tells how many claims a file holds; reserving for all of them at
-            // once spares the copies of a growing vector (pages not used are never touched).
-            let per_file = parts.iter().map(|(p, _)| p.claims.len()).sum::<usize>() as f64
-                / batch.len().max(1) as f64;
-            corpus
-                .claims
-                .reserve((per_file * files.len() as f64 * 1.1) as usize);
-        }
-        for (part, part_errors) in parts {
-            errors.extend(part_errors);
-            let offset = corpus.sources.len();
-            corpus.sources.extend(part.sources);
-            corpus
-                .claims
-                .extend(part.claims.into_iter().map(|mut claim| {
-                    claim.source += offset;
-                    claim
-                }));
-        }
+            },
+        );
+        parsed = Some(next);
+    }
+    if let Some(parts) = parsed {
+        join_parts(&mut corpus, &mut errors, parts, files.len());
     }
     corpus.files = files
         .into_iter()
@@ -349,6 +326,52 @@ pub fn load(files: Vec<ClaimText>, rules: &Rules) -> (Corpus, Vec<Diagnostic>) {
 /// Files parsed together before their claims join the corpus.
 const LOAD_BATCH: usize = 4096;
 
+/// One file's sources and claims (their source indices local to the file), and its problems.
+type Part = (Corpus, Vec<Diagnostic>);
+
+fn parse_batch(batch: &[ClaimText], rules: &Rules) -> Vec<Part> {
+    batch
+        .par_iter()
+        .map(|file| {
+            let mut part = Corpus::default();
+            let mut errors = Vec::new();
+            FileLoader {
+                path: &file.path,
+                shared_path: Arc::from(file.path.as_str()),
+                text: &file.text,
+                rules,
+                errors: &mut errors,
+            }
+            .load(&mut part);
+            (part, errors)
+        })
+        .collect()
+}
+
+/// Appends parsed files to the corpus, in order, their source indices shifted to the corpus's.
+fn join_parts(corpus: &mut Corpus, errors: &mut Vec<Diagnostic>, parts: Vec<Part>, files: usize) {
+    if corpus.claims.is_empty() {
+        // The first batch tells how many claims a file holds; reserving for all of them at
+        // once spares the copies of a growing vector (pages not used are never touched).
+        let per_file = parts.iter().map(|(p, _)| p.claims.len()).sum::<usize>() as f64
+            / parts.len().max(1) as f64;
+        corpus
+            .claims
+            .reserve((per_file * files as f64 * 1.1) as usize);
+    }
+    for (part, part_errors) in parts {
+        errors.extend(part_errors);
+        let offset = corpus.sources.len();
+        corpus.sources.extend(part.sources);
+        corpus
+            .claims
+            .extend(part.claims.into_iter().map(|mut claim| {
+                claim.source += offset;
+                claim
+            }));
+    }
+}
+
 struct FileLoader<'a> {
     path: &'a str,
     /// The path once more, shared by every location in the file.
@@ -402,7 +425,7 @@ impl FileLoader<'_> {
         );
     }
 
-    fn load(&mut self, corpus: &mut Corpus, seen: &mut HashMap<String, Location>) {
+    fn load(&mut self, corpus: &mut Corpus) {
         if self.text.trim().is_empty() {
             self.errors.push(Diagnostic::whole_file(
                 self.path,
@@ -435,7 +458,7 @@ impl FileLoader<'_> {
                         );
                         continue;
                     }
-                    self.claim(raw, index, corpus, seen);
+                    self.claim(raw, index, corpus);
                 }
             }
             RawFile::Claims(claims) => {
@@ -462,7 +485,7 @@ impl FileLoader<'_> {
                             corpus.sources.len() - 1
                         }
                     };
-                    self.claim(raw, index, corpus, seen);
+                    self.claim(raw, index, corpus);
                 }
             }
         }
@@ -531,13 +554,7 @@ impl FileLoader<'_> {
         }
     }
 
-    fn claim(
-        &mut self,
-        raw: RawClaim,
-        source: usize,
-        corpus: &mut Corpus,
-        seen: &mut HashMap<String, Location>,
-    ) {
+    fn claim(&mut self, raw: RawClaim, source: usize, corpus: &mut Corpus) {
         let before = self.errors.len();
         let location = self.location(&raw.id);
         let id = raw.id.value.trim().to_string();
@@ -547,15 +564,6 @@ impl FileLoader<'_> {
                 format!("invalid id `{id}`: expected lowercase letters, digits and `-`, starting with a letter or digit"),
                 None,
             );
-        }
-        if let Some(first) = seen.get(&id) {
-            let message = format!(
-                "duplicate id `{id}`: also used at {}:{}:{}",
-                first.file, first.line, first.column
-            );
-            self.error_at(&location, message, None);
-        } else {
-            seen.insert(id.clone(), location.clone());
         }
 
         let entity_location = self.location(&raw.entity);
@@ -655,14 +663,14 @@ impl FileLoader<'_> {
             value: raw.value.as_ref().map(|v| self.located(v)),
             unit: raw.unit.map(|u| u.value.trim().to_string()),
             period: raw.period.as_ref().map(|p| self.located(p)),
-            as_of: raw.as_of.as_ref().map(|p| self.located(p)),
+            as_of: raw.as_of.as_deref().map(|p| Box::new(self.located(p))),
             status: raw.status,
             quote: raw.quote.as_ref().map(|q| Located {
                 text: q.value.clone(),
                 location: self.location(q),
             }),
             notes: raw.notes,
-            relation,
+            relation: relation.map(Box::new),
             tolerance,
             waive,
             location,
@@ -754,6 +762,21 @@ mod tests {
         assert!(!is_valid_id("Amazon"));
         assert!(!is_valid_id("-a"));
         assert!(!is_valid_id(""));
+    }
+
+    #[test]
+    fn an_id_used_twice_in_one_file_names_the_first_use() {
+        let text = "source: {publisher: Daily, published: 2025-02-07, lang: en}\nclaims:\n  - {id: a, entity: Amazon, metric: capex, period: 2025, value: $1 billion}\n  - {id: a, entity: Amazon, metric: capex, period: 2025, value: $2 billion}\n";
+        let rules = crate::check::testing::bundled_rules();
+        let files = vec![ClaimText {
+            path: "claims/a.yaml".into(),
+            text: text.into(),
+        }];
+        let (corpus, errors) = load(files, &rules);
+        assert_eq!(corpus.claims.len(), 1);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        let shown = format!("{:?}", errors[0]);
+        assert!(shown.contains("also used at claims/a.yaml:3:"), "{shown}");
     }
 
     #[test]

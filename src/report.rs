@@ -374,7 +374,7 @@ fn tables(cx: &Context, groups: &[GroupReport]) -> Vec<TableReport> {
             let written_period = claim
                 .period
                 .as_ref()
-                .or(claim.as_of.as_ref())
+                .or(claim.as_of.as_deref())
                 .map(|p| p.text.as_str());
             let period_cell = match written_period {
                 Some(w) if w != period => format!("{period} ({w})"),

@@ -13,6 +13,7 @@ use crate::finding::{Kind, Severity};
 use crate::fx::FxTable;
 use crate::load::{yaml_error, Scalar};
 use crate::period::{FiscalCalendar, PeriodLang, PeriodLangFile};
+use rayon::prelude::*;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -387,34 +388,41 @@ fn build_languages(
         .chain(sentence_files.keys())
         .filter(|c| c.as_str() != "common")
         .collect();
+    // Each language's forms compile to large regexes; the languages are built side by side.
+    let built: Vec<(&String, Result<Language, String>)> = codes
+        .into_par_iter()
+        .map(|code| {
+            let mut f = common_figures.clone();
+            f.extend(figure_files.get(code).into_iter().flatten());
+            let mut p = common_periods.clone();
+            p.extend(period_files.get(code).into_iter().flatten());
+            let mut s = common_sentences.clone();
+            s.extend(sentence_files.get(code).into_iter().flatten());
+            let language = match (
+                FigureLang::build(&f),
+                PeriodLang::build(&p),
+                SentenceLang::build(&s),
+            ) {
+                (Ok(figures), Ok(periods), Ok(sentences)) => Ok(Language {
+                    figures,
+                    periods,
+                    sentences,
+                }),
+                (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => Err(e),
+            };
+            (code, language)
+        })
+        .collect();
     let mut languages = BTreeMap::new();
-    for code in codes {
-        let mut f = common_figures.clone();
-        f.extend(figure_files.get(code).into_iter().flatten());
-        let mut p = common_periods.clone();
-        p.extend(period_files.get(code).into_iter().flatten());
-        let mut s = common_sentences.clone();
-        s.extend(sentence_files.get(code).into_iter().flatten());
-        let figures = FigureLang::build(&f);
-        let periods = PeriodLang::build(&p);
-        let sentences = SentenceLang::build(&s);
-        match (figures, periods, sentences) {
-            (Ok(figures), Ok(periods), Ok(sentences)) => {
-                languages.insert(
-                    code.clone(),
-                    Language {
-                        figures,
-                        periods,
-                        sentences,
-                    },
-                );
+    for (code, language) in built {
+        match language {
+            Ok(language) => {
+                languages.insert(code.clone(), language);
             }
-            (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => {
-                errors.push(Diagnostic::whole_file(
-                    &format!("rules/lang/{code}"),
-                    format!("language `{code}`: {e}"),
-                ))
-            }
+            Err(e) => errors.push(Diagnostic::whole_file(
+                &format!("rules/lang/{code}"),
+                format!("language `{code}`: {e}"),
+            )),
         }
     }
     languages

@@ -191,7 +191,7 @@ impl Check for PeriodDrift {
                             let written = cx.corpus.claims[i]
                                 .period
                                 .as_ref()
-                                .or(cx.corpus.claims[i].as_of.as_ref())
+                                .or(cx.corpus.claims[i].as_of.as_deref())
                                 .map(|p| p.text.as_str())
                                 .unwrap_or("");
                             match p {

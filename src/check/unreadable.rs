@@ -26,7 +26,7 @@ impl Check for Unreadable {
             }
             if let Err(reason) = reading.period() {
                 let mut f = finding(cx, self.kind(), &[i], format!("cannot read {reason}"));
-                if let Some(p) = claim.period.as_ref().or(claim.as_of.as_ref()) {
+                if let Some(p) = claim.period.as_ref().or(claim.as_of.as_deref()) {
                     f.locations = vec![p.location.clone()];
                 }
                 out.push(f);
