@@ -90,7 +90,19 @@ impl Check for Contradiction {
                     // stays one readable finding, and its cost does not grow with the group.
                     let mut claims = vec![d];
                     claims.extend(against.iter().take(NAMED));
-                    out.push(finding(cx, self.kind(), &claims, message));
+                    let mut found = finding(cx, self.kind(), &claims, message);
+                    // Known by the dissenting claim and its group, not by the supporters it names:
+                    // an agreeing claim added anywhere must not make a baselined finding look new.
+                    found.fingerprint = format!(
+                        "{}:{}:{}:{} {} {}",
+                        self.kind().name(),
+                        cx.corpus.claims[d].id,
+                        show_amount(x),
+                        group.key.entity_label(),
+                        group.key.metric,
+                        group.key.period_label()
+                    );
+                    out.push(found);
                 }
                 out
             })
@@ -118,6 +130,56 @@ mod tests {
             "{}",
             findings[0].message
         );
+    }
+
+    #[test]
+    fn a_new_agreeing_claim_leaves_the_fingerprint_as_it_was() {
+        let claim = |id: &str, value: &str| {
+            format!("{{id: {id}, entity: Amazon, metric: capex, period: 2025, status: plan, value: {value}}}")
+        };
+        let a = file("Daily", "2025-02-07", None, &[&claim("a", "$100 billion")]);
+        let b = file("Weekly", "2025-02-10", None, &[&claim("b", "$130 billion")]);
+        let c = file(
+            "Courier",
+            "2025-02-08",
+            None,
+            &[&claim("c", "$100 billion")],
+        );
+        let d = file("Herald", "2025-02-09", None, &[&claim("d", "$100 billion")]);
+        let before = run(
+            &Contradiction,
+            &[
+                ("claims/a.yaml", &a),
+                ("claims/c.yaml", &c),
+                ("claims/d.yaml", &d),
+                ("claims/w.yaml", &b),
+            ],
+            &[],
+        );
+        let e = file(
+            "Gazette",
+            "2025-02-08",
+            None,
+            &[&claim("e", "$100 billion")],
+        );
+        let after = run(
+            &Contradiction,
+            &[
+                ("claims/0.yaml", &e),
+                ("claims/a.yaml", &a),
+                ("claims/c.yaml", &c),
+                ("claims/d.yaml", &d),
+                ("claims/w.yaml", &b),
+            ],
+            &[],
+        );
+        assert_eq!(before.len(), 1, "{before:?}");
+        assert_eq!(after.len(), 1, "{after:?}");
+        assert_ne!(
+            before[0].claims, after[0].claims,
+            "the named supporters changed"
+        );
+        assert_eq!(before[0].fingerprint, after[0].fingerprint);
     }
 
     #[test]
