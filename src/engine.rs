@@ -174,9 +174,7 @@ pub fn reconcile(corpus: &Corpus, rules: &Rules) -> Reconciled {
         .zip(from_periods)
         .zip(figures)
         .map(|(((c, period), from_period), figure)| {
-            let mut reading = read_claim(c, corpus, rules, period, &figure);
-            reading.from_period = from_period;
-            reading
+            read_claim(c, corpus, rules, period, from_period, &figure)
         })
         .collect();
     Reconciled {
@@ -334,7 +332,7 @@ struct PeriodKey<'a> {
 }
 
 /// The period a claim gives for itself: `period:` or `as_of:`.
-fn own_period(claim: &Claim) -> Option<&str> {
+pub(crate) fn own_period(claim: &Claim) -> Option<&str> {
     claim
         .period
         .as_ref()
@@ -412,6 +410,7 @@ fn read_claim(
     corpus: &Corpus,
     rules: &Rules,
     period: Arc<Result<Period, String>>,
+    from_period: Option<Arc<Result<Period, String>>>,
     figure: &Option<Result<Arc<Figure>, FigureError>>,
 ) -> Reading {
     let source = corpus.source_of(claim);
@@ -440,7 +439,7 @@ fn read_claim(
         period,
         dated: claim.period.is_some() || claim.as_of.is_some(),
         family,
-        from_period: None,
+        from_period,
     }
 }
 

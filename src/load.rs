@@ -130,13 +130,13 @@ struct RawClaim {
     value: Option<Spanned<Scalar>>,
     unit: Option<Spanned<String>>,
     period: Option<Spanned<Scalar>>,
+    // The keys few claims give are boxed (here and below): a claim is moved several times while
+    // it is parsed, and a smaller one moves faster.
     as_of: Option<Box<Spanned<Scalar>>>,
     status: Option<Status>,
     quote: Option<Spanned<String>>,
     notes: Option<String>,
     counterparty: Option<Box<Spanned<String>>>,
-    // Boxed, as the rarely given keys are: a claim is moved several times while it is parsed, and
-    // a smaller one moves faster.
     growth: Option<Box<Spanned<RawGrowth>>>,
     share: Option<Box<Spanned<RawShare>>>,
     run_rate: Option<Box<Spanned<RawRunRate>>>,

@@ -10,7 +10,7 @@
 //! and only where the two figures meet within tolerance.
 
 use super::{attribution, disagree, finding, tolerance, Check, Context};
-use crate::engine::{show_amount, GroupKey};
+use crate::engine::{own_period, show_amount, GroupKey};
 use crate::finding::{Finding, Kind};
 use crate::period::{label, PeriodKind};
 use rayon::prelude::*;
@@ -188,12 +188,7 @@ impl Check for PeriodDrift {
                         let Some((x, y)) = pair else { continue };
                         let describe = |i: usize| {
                             let p = readings[i].period().ok();
-                            let written = cx.corpus.claims[i]
-                                .period
-                                .as_ref()
-                                .or(cx.corpus.claims[i].as_of.as_deref())
-                                .map(|p| p.text.as_str())
-                                .unwrap_or("");
+                            let written = own_period(&cx.corpus.claims[i]).unwrap_or("");
                             match p {
                                 Some(p) => format!(
                                     "{} for {} (`{written}`: {})",
