@@ -27,7 +27,8 @@ fn status_kib(field: &str) -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-/// Counts the bytes written to it, as `check` writes its JSON to standard output.
+/// Counts the bytes written to it: what `check` writes to standard output, and `report` to its
+/// files.
 struct Counted(usize);
 
 impl std::io::Write for Counted {
@@ -137,15 +138,21 @@ fn main() {
             };
             let report = Report::build(&cx, scope);
             steps.done("build");
-            let rendered = if stage == "report" {
-                crosscheck::render::markdown::report(&report).len()
-                    + crosscheck::render::json::report(&report).len()
+            let mut counted = Counted(0);
+            if stage == "report" {
+                // The three files `crosscheck report` writes, each streamed as it is made.
+                use crosscheck::render::{html, json, markdown};
+                markdown::write(&report, &mut counted).ok();
+                steps.done("render Markdown");
+                json::write_report(&report, &mut counted).ok();
+                steps.done("render JSON");
+                html::write(&report, &mut counted).ok();
+                steps.done("render HTML");
             } else {
-                let mut counted = Counted(0);
                 crosscheck::render::json::write_check(&report, &mut counted).ok();
-                counted.0
-            };
-            steps.done("render");
+                steps.done("render");
+            }
+            let rendered = counted.0;
             println!(
                 "findings: {} ({} bytes rendered)",
                 report.findings.len(),

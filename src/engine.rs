@@ -129,7 +129,8 @@ pub struct Group {
 /// The reconciled corpus: a reading per claim (same order as the claims) and the groups.
 #[derive(Debug)]
 pub struct Reconciled {
-    pub readings: Vec<Reading>,
+    /// Shared with the report's tables, which make their rows from them when rendered.
+    pub readings: Arc<Vec<Reading>>,
     pub groups: Vec<Group>,
 }
 
@@ -179,7 +180,7 @@ pub fn reconcile(corpus: &Corpus, rules: &Rules) -> Reconciled {
         .collect();
     Reconciled {
         groups: group(corpus, &readings),
-        readings,
+        readings: Arc::new(readings),
     }
 }
 

@@ -6,14 +6,10 @@ mod common;
 use crosscheck::render::claimreview::{self, Options};
 use crosscheck::report::Report;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn report(claims: &[PathBuf]) -> Report {
-    common::report(claims)
 }
 
 const OPTIONS: Options = Options {
@@ -87,7 +83,8 @@ fn check_types(v: &Value) {
 
 #[test]
 fn one_review_per_checked_figure_with_the_required_fields() {
-    let report = report(&[root().join("claims")]);
+    let loaded = common::load(&[root().join("claims")]);
+    let report = loaded.report();
     let reviews = reviews(&report);
     let checked = report.groups.iter().filter(|g| g.best.is_some()).count();
     assert_eq!(reviews.len(), checked);
@@ -150,7 +147,8 @@ fn one_review_per_checked_figure_with_the_required_fields() {
 
 #[test]
 fn a_contradiction_names_the_evidence_on_both_sides() {
-    let report = report(&[root().join("tests/kinds/contradiction/fires")]);
+    let loaded = common::load(&[root().join("tests/kinds/contradiction/fires")]);
+    let report = loaded.report();
     let reviews = reviews(&report);
     assert_eq!(reviews.len(), 1);
     let r = &reviews[0];

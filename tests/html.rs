@@ -8,18 +8,21 @@ use crosscheck::render::html;
 use crosscheck::report::Report;
 use scraper::{Html, Selector};
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn report(claims: &[PathBuf]) -> Report {
-    common::report(claims)
+fn bundled() -> common::Loaded {
+    common::load(&[root().join("claims")])
 }
 
-fn bundled() -> Report {
-    report(&[root().join("claims")])
+/// The page, as `report` writes it.
+fn page(report: &Report) -> String {
+    let mut page = Vec::new();
+    html::write(report, &mut page).unwrap();
+    String::from_utf8(page).unwrap()
 }
 
 fn sel(s: &str) -> Selector {
@@ -36,14 +39,15 @@ fn chartable(r: &crosscheck::report::Row) -> bool {
 }
 
 fn check_structure(report: &Report) -> Html {
-    let page = html::render(report);
+    let page = page(report);
     let doc = Html::parse_document(&page);
     assert!(doc.errors.is_empty() || !page.is_empty());
 
     // One chart per table with chartable rows, none for the others.
     let sections: Vec<_> = doc.select(&sel("section.table")).collect();
     assert_eq!(sections.len(), report.tables.len());
-    for table in &report.tables {
+    for table in report.tables.iter() {
+        let table_rows = report.tables.rows(table);
         let section = sections
             .iter()
             .find(|s| {
@@ -52,7 +56,7 @@ fn check_structure(report: &Report) -> Html {
             })
             .unwrap_or_else(|| panic!("no section for {} {}", table.entity, table.metric));
         let charts = section.select(&sel("figure.chart > svg")).count();
-        let expected = usize::from(table.rows.iter().any(chartable));
+        let expected = usize::from(table_rows.iter().any(chartable));
         assert_eq!(charts, expected, "{} {}", table.entity, table.metric);
         // Every chartable row has a mark in its chart; every row a table row.
         let marks: BTreeSet<&str> = section
@@ -63,9 +67,9 @@ fn check_structure(report: &Report) -> Html {
             .select(&sel("tr.claim"))
             .filter_map(|r| r.value().attr("data-claim"))
             .collect();
-        for row in &table.rows {
+        for row in &table_rows {
             assert!(rows.contains(row.claim.as_str()), "{}", row.claim);
-            if chartable(row) && marks.len() == table.rows.iter().filter(|r| chartable(r)).count() {
+            if chartable(row) && marks.len() == table_rows.iter().filter(|r| chartable(r)).count() {
                 assert!(marks.contains(row.claim.as_str()), "{}", row.claim);
             }
         }
@@ -137,7 +141,7 @@ fn outline(doc: &Html) -> String {
 
 #[test]
 fn the_bundled_report_has_a_chart_per_chartable_table_and_a_row_per_claim() {
-    let doc = check_structure(&bundled());
+    let doc = check_structure(&bundled().report());
     insta::assert_snapshot!("bundled_outline", outline(&doc));
 }
 
@@ -149,13 +153,14 @@ fn contradictions_revisions_and_drift_are_drawn() {
         ("revision", "revised"),
         ("period-drift", "drift"),
     ] {
-        let report = report(&[root().join(format!("tests/kinds/{kind}/fires"))]);
+        let loaded = common::load(&[root().join(format!("tests/kinds/{kind}/fires"))]);
+        let report = loaded.report();
         let doc = check_structure(&report);
         assert!(
             report
                 .tables
                 .iter()
-                .flat_map(|t| &t.rows)
+                .flat_map(|t| report.tables.rows(t))
                 .any(|r| r.verdict == verdict),
             "{verdict} in the {kind} fixture"
         );
@@ -190,8 +195,8 @@ fn text_is_escaped() {
         ),
     )
     .unwrap();
-    let report = report(&[dir.path().to_path_buf()]);
-    let page = html::render(&report);
+    let loaded = common::load(&[dir.path().to_path_buf()]);
+    let page = page(&loaded.report());
     let doc = Html::parse_document(&page);
     assert_eq!(count(&doc, "script"), 1, "only the filter script");
     assert_eq!(count(&doc, "b, i"), 0);

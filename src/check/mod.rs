@@ -24,9 +24,10 @@ use crate::rules::Rules;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
-/// What a check sees.
-pub struct Context<'a> {
-    pub corpus: &'a Corpus,
+/// What a check sees. The corpus has a lifetime of its own, `'c`, because the report's tables
+/// go on borrowing it to make their rows after the other inputs are dropped.
+pub struct Context<'a, 'c> {
+    pub corpus: &'c Corpus,
     pub rules: &'a Rules,
     pub reconciled: &'a Reconciled,
     /// The best estimate of each group, in the groups' order.
@@ -123,7 +124,7 @@ pub(crate) fn each_claim<'a>(
     cx.corpus
         .claims
         .iter()
-        .zip(&cx.reconciled.readings)
+        .zip(cx.reconciled.readings.iter())
         .enumerate()
         .map(|(i, (claim, reading))| (i, claim, reading))
 }
@@ -275,12 +276,8 @@ pub(crate) mod testing {
         }
     }
 
-    /// Runs one check over claims files given as `(path, yaml)`, with archives as `(path, text)`.
-    pub fn run(
-        check: &dyn Check,
-        files: &[(&str, &str)],
-        archives: &[(&str, &str)],
-    ) -> Vec<Finding> {
+    /// Claims files given as `(path, yaml)`, loaded with the bundled rules.
+    pub fn corpus(files: &[(&str, &str)]) -> (Rules, Corpus) {
         let rules = bundled_rules();
         let texts = files
             .iter()
@@ -291,6 +288,16 @@ pub(crate) mod testing {
             .collect();
         let (corpus, errors) = load(texts, &rules);
         assert!(errors.is_empty(), "{errors:?}");
+        (rules, corpus)
+    }
+
+    /// Runs one check over claims files given as `(path, yaml)`, with archives as `(path, text)`.
+    pub fn run(
+        check: &dyn Check,
+        files: &[(&str, &str)],
+        archives: &[(&str, &str)],
+    ) -> Vec<Finding> {
+        let (rules, corpus) = corpus(files);
         let reconciled = reconcile(&corpus, &rules);
         let estimates = crate::estimate::estimate_all(&corpus, &rules, &reconciled);
         let relations =

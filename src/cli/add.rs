@@ -360,9 +360,11 @@ pub fn run(cli: &Cli, args: &AddArgs, out: &mut dyn Write) -> Result<i32, CliErr
     let before = texts
         .iter()
         .any(|t| canonical(Path::new(&t.path)) == target);
-    let before_report = load_corpus(clone_texts(&texts), errors.clone(), &rules)
+    let before_findings = load_corpus(clone_texts(&texts), errors.clone(), &rules)
         .ok()
-        .map(|(corpus, archives)| Report::analyse(&corpus, &rules, &archives, Scope::Findings));
+        .map(|(corpus, archives)| {
+            Report::analyse(&corpus, &rules, &archives, Scope::Findings).findings
+        });
     let mut after_texts: Vec<ClaimText> = texts
         .into_iter()
         .filter(|t| canonical(Path::new(&t.path)) != target)
@@ -373,9 +375,9 @@ pub fn run(cli: &Cli, args: &AddArgs, out: &mut dyn Write) -> Result<i32, CliErr
     });
     let (corpus, archives) = load_corpus(after_texts, errors, &rules)?;
     let after = Report::analyse(&corpus, &rules, &archives, Scope::Findings);
-    let known: BTreeSet<&str> = before_report
+    let known: BTreeSet<&str> = before_findings
         .as_ref()
-        .map(|r| r.findings.iter().map(|f| f.fingerprint.as_str()).collect())
+        .map(|findings| findings.iter().map(|f| f.fingerprint.as_str()).collect())
         .unwrap_or_default();
     let introduced: Vec<_> = after
         .findings

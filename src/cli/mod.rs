@@ -228,11 +228,29 @@ fn load_corpus(
     Ok((corpus, archives))
 }
 
-fn build_report(cli: &Cli, scope: Scope) -> Result<Report, CliError> {
-    let rules = rules(cli)?;
-    let (texts, errors) = files::read_claims(&claim_paths(cli));
-    let (corpus, archives) = load_corpus(texts, errors, &rules)?;
-    Ok(Report::analyse(&corpus, &rules, &archives, scope))
+/// The claims a command analyses, with the rules and archives they are read with. The report
+/// borrows the corpus, so it is loaded first and kept for as long as the report is written.
+struct Inputs {
+    rules: Rules,
+    corpus: Corpus,
+    archives: BTreeMap<String, String>,
+}
+
+impl Inputs {
+    fn load(cli: &Cli) -> Result<Inputs, CliError> {
+        let rules = rules(cli)?;
+        let (texts, errors) = files::read_claims(&claim_paths(cli));
+        let (corpus, archives) = load_corpus(texts, errors, &rules)?;
+        Ok(Inputs {
+            rules,
+            corpus,
+            archives,
+        })
+    }
+
+    fn report(&self, scope: Scope) -> Report<'_> {
+        Report::analyse(&self.corpus, &self.rules, &self.archives, scope)
+    }
 }
 
 /// Tables fit the terminal and verdicts are coloured on a terminal; never colour with
@@ -283,7 +301,8 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<i32, CliError> {
                 (None, CheckFormat::Junit) => Scope::Verdicts,
                 (None, _) => Scope::Findings,
             };
-            let mut report = build_report(cli, scope)?;
+            let inputs = Inputs::load(cli)?;
+            let mut report = inputs.report(scope);
             let stale = match read_baseline(baseline.as_deref())? {
                 Some(b) => b.apply(&mut report.findings).into_iter().cloned().collect(),
                 None => Vec::new(),
@@ -303,11 +322,13 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<i32, CliError> {
                 CheckFormat::Github => {
                     out.write_all(github::render(&report).as_bytes())?;
                     if let Some(summary) = summary {
-                        let mut file = std::fs::OpenOptions::new()
+                        let file = std::fs::OpenOptions::new()
                             .create(true)
                             .append(true)
                             .open(summary)?;
-                        file.write_all(markdown::report(&report).as_bytes())?;
+                        let mut file = std::io::BufWriter::new(file);
+                        markdown::write(&report, &mut file)?;
+                        file.flush()?;
                     }
                 }
             }
@@ -318,7 +339,8 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<i32, CliError> {
             Ok(i32::from(!exit_zero && report.fails(threshold)))
         }
         Command::Baseline { file, prune } => {
-            let report = build_report(cli, Scope::Findings)?;
+            let inputs = Inputs::load(cli)?;
+            let report = inputs.report(Scope::Findings);
             let baseline = if *prune {
                 let old = read_baseline(Some(file))?.unwrap_or_default();
                 old.pruned(&report.findings)
@@ -339,18 +361,20 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<i32, CliError> {
             out: dir,
             no_write,
         } => {
-            let report = build_report(cli, Scope::Full)?;
+            let inputs = Inputs::load(cli)?;
+            let report = inputs.report(Scope::Full);
             if !no_write {
                 std::fs::create_dir_all(dir)?;
-                write_atomically(&dir.join("report.md"), &markdown::report(&report))?;
-                write_atomically(&dir.join("report.json"), &json::report(&report))?;
-                write_atomically(&dir.join("index.html"), &html::render(&report))?;
+                write_streamed(&dir.join("report.md"), |w| markdown::write(&report, w))?;
+                write_streamed(&dir.join("report.json"), |w| json::write_report(&report, w))?;
+                write_streamed(&dir.join("index.html"), |w| html::write(&report, w))?;
             }
+            let mut out = std::io::BufWriter::new(out);
             match format {
-                ReportFormat::Text => out.write_all(text::report(&report, style).as_bytes())?,
-                ReportFormat::Json => writeln!(out, "{}", json::report(&report))?,
-                ReportFormat::Markdown => out.write_all(markdown::report(&report).as_bytes())?,
-                ReportFormat::Html => out.write_all(html::render(&report).as_bytes())?,
+                ReportFormat::Text => text::write_report(&report, style, &mut out)?,
+                ReportFormat::Json => json::write_report(&report, &mut out)?,
+                ReportFormat::Markdown => markdown::write(&report, &mut out)?,
+                ReportFormat::Html => html::write(&report, &mut out)?,
                 ReportFormat::Claimreview => {
                     let date = review_date();
                     let options = claimreview::Options {
@@ -371,17 +395,30 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<i32, CliError> {
                     "Parquet is binary: give --out FILE, or redirect the output".into(),
                 ));
             }
-            let report = build_report(cli, Scope::Full)?;
-            let bytes = match format {
-                ExportFormat::Csv => crate::render::csv::render(&report)
-                    .map_err(|e| CliError::Usage(format!("CSV: {e}")))?
-                    .into_bytes(),
-                ExportFormat::Parquet => crate::render::parquet::render(&report)
-                    .map_err(|e| CliError::Usage(format!("Parquet: {e}")))?,
-            };
-            match file {
-                Some(file) => files::write_atomically(file, &bytes)?,
-                None => out.write_all(&bytes)?,
+            let inputs = Inputs::load(cli)?;
+            let report = inputs.report(Scope::Full);
+            match format {
+                ExportFormat::Csv => {
+                    let csv = |w: &mut dyn Write| {
+                        crate::render::csv::write(&report, w).map_err(std::io::Error::other)
+                    };
+                    match file {
+                        Some(file) => write_streamed(file, csv)?,
+                        None => {
+                            let mut out = std::io::BufWriter::new(out);
+                            csv(&mut out)?;
+                            out.flush()?;
+                        }
+                    }
+                }
+                ExportFormat::Parquet => {
+                    let bytes = crate::render::parquet::render(&report)
+                        .map_err(|e| CliError::Usage(format!("Parquet: {e}")))?;
+                    match file {
+                        Some(file) => files::write_atomically(file, &bytes)?,
+                        None => out.write_all(&bytes)?,
+                    }
+                }
             }
             Ok(0)
         }
@@ -454,6 +491,18 @@ fn read_baseline(path: Option<&Path>) -> Result<Option<Baseline>, CliError> {
 
 fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
     files::write_atomically(path, text.as_bytes())
+}
+
+/// [`files::write_atomically`], the content written through a buffer as it is made.
+fn write_streamed(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    files::write_atomically_with(path, |file| {
+        let mut out = std::io::BufWriter::new(file);
+        fill(&mut out)?;
+        out.flush()
+    })
 }
 
 fn language<'a>(rules: &'a Rules, lang: &str) -> Result<&'a crate::rules::Language, String> {

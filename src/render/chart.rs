@@ -8,7 +8,7 @@
 //! markup added here is that link and title, built by `maud`, which escapes the text.
 
 use super::claimreview::in_words;
-use crate::report::{GroupReport, Row, TableReport};
+use crate::report::{GroupReport, Row};
 use chrono::{Datelike, NaiveDate};
 use maud::{html, PreEscaped};
 use plotters::coord::ranged1d::{KeyPointHint, NoDefaultFormatting, ValueFormatter};
@@ -243,14 +243,14 @@ fn chartable(row: &Row) -> Result<Mark<'_>, String> {
 
 /// The chart of one table, or `None` when no row can be charted (`left_out` then says why).
 pub fn draw(
-    table: &TableReport,
+    rows: &[Row],
     groups: &[&GroupReport],
     revisions: &[Revision],
     anchor: &dyn Fn(&str) -> String,
 ) -> (Option<String>, Vec<(String, String)>) {
     let mut marks = Vec::new();
     let mut left_out = Vec::new();
-    for row in &table.rows {
+    for row in rows {
         match chartable(row) {
             Ok(m) => marks.push(m),
             Err(why) => left_out.push((row.claim.clone(), why)),

@@ -36,17 +36,14 @@ pub struct Options<'a> {
 /// The ClaimReviews of a report as a JSON-LD document with an `@graph`.
 pub fn render_with(report: &Report, options: &Options) -> String {
     let date = options.date.to_string();
-    let rows: BTreeMap<&str, &Row> = report
-        .tables
-        .iter()
-        .flat_map(|t| &t.rows)
-        .map(|r| (r.claim.as_str(), r))
-        .collect();
+    let tables = &report.tables;
+    let findings = report.findings_by(report.groups.len(), |claim| tables.group_of(claim));
     let graph: Vec<Value> = report
         .groups
         .iter()
-        .filter(|g| g.best.is_some())
-        .map(|g| review(report, g, &rows, &date, options.base_url))
+        .zip(&findings)
+        .filter(|(g, _)| g.best.is_some())
+        .map(|(g, findings)| review(report, g, findings, &date, options.base_url))
         .collect();
     let doc = json!({
         "@context": "https://schema.org",
@@ -108,18 +105,20 @@ fn verdict_explanation(verdict: &str) -> &'static str {
 fn review(
     report: &Report,
     g: &GroupReport,
-    rows: &BTreeMap<&str, &Row>,
+    findings: &[usize],
     date: &str,
     base_url: Option<&str>,
 ) -> Value {
     let Some(best) = &g.best else {
         return Value::Null;
     };
-    let claim_rows: Vec<&Row> = g
+    let claim_rows: Vec<Row> = g
         .claims
         .iter()
-        .filter_map(|c| rows.get(c.as_str()).copied())
+        .filter_map(|c| report.tables.claim_index(c))
+        .map(|i| report.tables.row(i))
         .collect();
+    let rows: BTreeMap<&str, &Row> = claim_rows.iter().map(|r| (r.claim.as_str(), r)).collect();
     let statuses: BTreeSet<&str> = claim_rows
         .iter()
         .map(|r| r.status.as_str())
@@ -142,11 +141,11 @@ fn review(
         in_words(best.value, &best.unit)
     );
 
-    let appearances: Vec<Value> = claim_rows.iter().map(|r| appearance(r)).collect();
+    let appearances: Vec<Value> = claim_rows.iter().map(appearance).collect();
     let first = claim_rows
         .iter()
         .min_by(|a, b| published(&a.source).cmp(published(&b.source)))
-        .map(|r| appearance(r));
+        .map(appearance);
     let authors: BTreeSet<&str> = claim_rows.iter().map(|r| r.origin.as_str()).collect();
     let authors: Vec<Value> = authors
         .into_iter()
@@ -181,10 +180,9 @@ fn review(
     if !dissent.is_empty() {
         body.push(format!("Contradicting: {}.", dissent.join("; ")));
     }
-    let findings: Vec<String> = report
-        .findings
+    let findings: Vec<String> = findings
         .iter()
-        .filter(|f| f.claims.iter().any(|c| g.claims.contains(c)))
+        .map(|&i| &report.findings[i])
         .map(|f| match &f.waived {
             Some(w) => format!("{} (waived: {w})", f.message),
             None => f.message.clone(),

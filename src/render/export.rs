@@ -1,7 +1,6 @@
 //! The normalised claims as flat rows, one per claim: what `export` writes as CSV or Parquet.
 
-use crate::report::{GroupReport, Report};
-use std::collections::HashMap;
+use crate::report::Report;
 
 /// The column names, in order.
 pub const COLUMNS: [&str; 16] = [
@@ -45,39 +44,47 @@ pub struct ExportRow<'a> {
     pub best_high: Option<f64>,
 }
 
-/// Every claim of the report, in the tables' order.
-pub fn rows(report: &Report) -> Vec<ExportRow<'_>> {
-    let group_of: HashMap<&str, &GroupReport> = report
-        .groups
-        .iter()
-        .flat_map(|g| g.claims.iter().map(move |c| (c.as_str(), g)))
-        .collect();
-    report
-        .tables
-        .iter()
-        .flat_map(|table| table.rows.iter().map(move |row| (table, row)))
-        .map(|(table, row)| {
-            let best = group_of
-                .get(row.claim.as_str())
-                .and_then(|g| g.best.as_ref());
-            ExportRow {
-                id: &row.claim,
-                entity: &table.entity,
-                metric: &table.metric,
-                period_start: row.start.as_deref(),
-                period_end: row.end.as_deref(),
-                value: row.value,
-                low: row.lo,
-                high: row.hi,
-                unit: row.unit.as_deref(),
-                status: &row.status,
-                origin: &row.origin,
-                source: &row.source,
-                verdict: &row.verdict,
-                best_value: best.map(|b| b.value),
-                best_low: best.map(|b| b.lo),
-                best_high: best.map(|b| b.hi),
-            }
-        })
-        .collect()
+/// Every claim of the report in the tables' order, handed to `write` a batch at a time: at most
+/// `rows` rows, whole tables (more when one table alone holds more).
+pub fn for_each_batch<E>(
+    report: &Report,
+    rows: usize,
+    mut write: impl FnMut(&[ExportRow]) -> Result<(), E>,
+) -> Result<(), E> {
+    for batch in report.tables.batches(rows) {
+        let export: Vec<ExportRow> = batch
+            .iter()
+            .flat_map(|t| {
+                t.table
+                    .claims
+                    .iter()
+                    .zip(&t.rows)
+                    .map(move |r| (t.table, r))
+            })
+            .map(|(table, (&claim, row))| {
+                let group = report.tables.group_of(claim);
+                let best = group.and_then(|g| report.groups[g].best.as_ref());
+                ExportRow {
+                    id: &row.claim,
+                    entity: &table.entity,
+                    metric: &table.metric,
+                    period_start: row.start.as_deref(),
+                    period_end: row.end.as_deref(),
+                    value: row.value,
+                    low: row.lo,
+                    high: row.hi,
+                    unit: row.unit.as_deref(),
+                    status: &row.status,
+                    origin: &row.origin,
+                    source: &row.source,
+                    verdict: &row.verdict,
+                    best_value: best.map(|b| b.value),
+                    best_low: best.map(|b| b.lo),
+                    best_high: best.map(|b| b.hi),
+                }
+            })
+            .collect();
+        write(&export)?;
+    }
+    Ok(())
 }

@@ -7,9 +7,11 @@
 
 use super::chart::{self, verdict_hex, Revision, VERDICTS};
 use crate::finding::{Finding, Kind, Severity};
-use crate::report::{GroupReport, RelationReport, Report, Row, TableReport};
+use crate::report::{GroupReport, RelationReport, Report, Row, TableRows};
 use maud::{html, Markup, PreEscaped, DOCTYPE};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
+use std::io::{self, Write};
 
 /// The anchor of a claim's table row: the id with every character outside `[A-Za-z0-9-]`
 /// written as `_` and its UTF-8 bytes in hex, so that any id gives a distinct, valid anchor.
@@ -46,7 +48,7 @@ struct Tally {
     /// Unwaived findings where sources disagree, weighted: contradictions and mismatched
     /// relations 3, drift 2, revisions 1.
     disagreement: usize,
-    verdicts: BTreeMap<String, usize>,
+    verdicts: BTreeMap<&'static str, usize>,
 }
 
 impl Tally {
@@ -70,7 +72,7 @@ impl Tally {
         self.info += other.info;
         self.disagreement += other.disagreement;
         for (k, n) in &other.verdicts {
-            *self.verdicts.entry(k.clone()).or_default() += n;
+            *self.verdicts.entry(k).or_default() += n;
         }
     }
 }
@@ -85,63 +87,71 @@ fn disagreement(kind: Kind) -> usize {
 }
 
 struct Index<'a> {
-    report: &'a Report,
-    /// For each table, the findings that involve one of its claims.
+    report: &'a Report<'a>,
+    /// For each table, the findings that involve one of its claims, in the findings' order.
     findings: Vec<Vec<usize>>,
+    /// For each table, the groups its claims belong to, in the groups' order.
+    groups: Vec<Vec<usize>>,
     tallies: Vec<Tally>,
     relations: BTreeMap<&'a str, &'a RelationReport>,
-    locations: BTreeMap<&'a str, &'a str>,
 }
 
 impl<'a> Index<'a> {
-    fn new(report: &'a Report) -> Self {
-        let mut findings = Vec::new();
-        let mut tallies = Vec::new();
-        for table in &report.tables {
-            let claims: BTreeSet<&str> = table.rows.iter().map(|r| r.claim.as_str()).collect();
-            let touching: Vec<usize> = report
-                .findings
-                .iter()
-                .enumerate()
-                .filter(|(_, f)| f.claims.iter().any(|c| claims.contains(c.as_str())))
-                .map(|(i, _)| i)
-                .collect();
-            let mut tally = Tally {
-                claims: table.rows.len(),
-                ..Tally::default()
-            };
-            for &i in &touching {
-                let f = &report.findings[i];
-                if f.waived.is_some() {
-                    continue;
-                }
-                tally.disagreement += disagreement(f.kind);
-                match f.severity {
-                    Severity::Error => tally.error += 1,
-                    Severity::Warning => tally.warning += 1,
-                    Severity::Info => tally.info += 1,
-                }
+    fn new(report: &'a Report<'a>) -> Self {
+        let tables = &report.tables;
+        let mut table_of = vec![None; report.claims];
+        for (t, table) in tables.iter().enumerate() {
+            for &i in &table.claims {
+                table_of[i] = Some(t);
             }
-            for row in &table.rows {
-                *tally.verdicts.entry(row.verdict.clone()).or_default() += 1;
-            }
-            findings.push(touching);
-            tallies.push(tally);
         }
+        let findings = report.findings_by(tables.len(), |claim| table_of[claim]);
+        let groups: Vec<Vec<usize>> = tables
+            .iter()
+            .map(|table| {
+                let groups: BTreeSet<usize> = table
+                    .claims
+                    .iter()
+                    .filter_map(|&i| tables.group_of(i))
+                    .collect();
+                groups.into_iter().collect()
+            })
+            .collect();
+        let tallies = tables
+            .iter()
+            .zip(&findings)
+            .map(|(table, touching)| {
+                let mut tally = Tally {
+                    claims: table.claims.len(),
+                    ..Tally::default()
+                };
+                for &i in touching {
+                    let f = &report.findings[i];
+                    if f.waived.is_some() {
+                        continue;
+                    }
+                    tally.disagreement += disagreement(f.kind);
+                    match f.severity {
+                        Severity::Error => tally.error += 1,
+                        Severity::Warning => tally.warning += 1,
+                        Severity::Info => tally.info += 1,
+                    }
+                }
+                for &i in &table.claims {
+                    *tally.verdicts.entry(tables.verdict(i)).or_default() += 1;
+                }
+                tally
+            })
+            .collect();
         Index {
             report,
             findings,
+            groups,
             tallies,
             relations: report
                 .relations
                 .iter()
                 .map(|r| (r.claim.as_str(), r))
-                .collect(),
-            locations: report
-                .tables
-                .iter()
-                .flat_map(|t| &t.rows)
-                .map(|r| (r.claim.as_str(), r.location.as_str()))
                 .collect(),
         }
     }
@@ -165,8 +175,15 @@ impl<'a> Index<'a> {
     }
 }
 
-/// The HTML report: a complete page.
-pub fn render(report: &Report) -> String {
+/// Where the page's two long parts go: they are written as they are made, a batch at a time.
+const TABLES: &str = "<!--crosscheck:tables-->";
+const FINDINGS: &str = "<!--crosscheck:findings-->";
+
+/// How many findings are rendered together.
+const FINDINGS_PER_BATCH: usize = 1024;
+
+/// The HTML report: a complete page, written as it is made.
+pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let ix = Index::new(report);
     let entities = ix.entities();
     let page = html! {
@@ -185,21 +202,49 @@ pub fn render(report: &Report) -> String {
                 }
                 (overview(&ix, &entities))
                 main {
-                    @for (_, _, tables) in &entities {
-                        @for &t in tables {
-                            (table_section(&ix, t))
-                        }
-                    }
+                    (PreEscaped(TABLES))
                     (relations(report))
                     (sources(report))
-                    (findings(&ix))
+                    section id="findings" {
+                        h2 { "All findings" }
+                        @if report.findings.is_empty() {
+                            p.muted { "No findings." }
+                        }
+                        (PreEscaped(FINDINGS))
+                    }
                 }
                 footer { p { "Generated by crosscheck. Every figure links to its claim; every claim shows where it stands in its file." } }
                 script { (PreEscaped(SCRIPT)) }
             }
         }
-    };
-    page.into_string()
+    }
+    .into_string();
+    // Every text in the page is escaped, so the markers occur only where they were put.
+    let (before_tables, rest) = page.split_once(TABLES).unwrap_or((&page, ""));
+    let (before_findings, after) = rest.split_once(FINDINGS).unwrap_or((rest, ""));
+    out.write_all(before_tables.as_bytes())?;
+    let order = entities
+        .into_iter()
+        .flat_map(|(_, _, tables)| tables)
+        .collect();
+    super::write_tables(report, Some(order), out, |t| {
+        table_section(&ix, t).into_string()
+    })?;
+    out.write_all(before_findings.as_bytes())?;
+    for (start, batch) in (0..)
+        .step_by(FINDINGS_PER_BATCH)
+        .zip(report.findings.chunks(FINDINGS_PER_BATCH))
+    {
+        let texts: Vec<String> = batch
+            .par_iter()
+            .enumerate()
+            .map(|(k, f)| finding(&ix, start + k, f, true).into_string())
+            .collect();
+        for text in texts {
+            out.write_all(text.as_bytes())?;
+        }
+    }
+    out.write_all(after.as_bytes())
 }
 
 fn summary_line(report: &Report) -> String {
@@ -338,10 +383,11 @@ fn verdict_help(verdict: &str) -> &'static str {
     }
 }
 
-fn revisions<'a>(report: &'a Report, table: &TableReport) -> Vec<Revision<'a>> {
-    let claims: BTreeSet<&str> = table.rows.iter().map(|r| r.claim.as_str()).collect();
+/// The revisions between two claims of table `t`.
+fn revisions<'a>(ix: &Index<'a>, t: usize, claims: &BTreeSet<&str>) -> Vec<Revision<'a>> {
     let mut out = Vec::new();
-    for (i, f) in report.findings.iter().enumerate() {
+    for &i in &ix.findings[t] {
+        let f = &ix.report.findings[i];
         if f.kind != Kind::Revision {
             continue;
         }
@@ -359,17 +405,12 @@ fn revisions<'a>(report: &'a Report, table: &TableReport) -> Vec<Revision<'a>> {
     out
 }
 
-fn table_section(ix: &Index, t: usize) -> Markup {
-    let report = ix.report;
-    let table = &report.tables[t];
-    let claims: BTreeSet<&str> = table.rows.iter().map(|r| r.claim.as_str()).collect();
-    let groups: Vec<&GroupReport> = report
-        .groups
-        .iter()
-        .filter(|g| g.claims.iter().any(|c| claims.contains(c.as_str())))
-        .collect();
-    let revisions = revisions(report, table);
-    let (svg, left_out) = chart::draw(table, &groups, &revisions, &anchor);
+fn table_section(ix: &Index, rows: &TableRows) -> Markup {
+    let (report, t, table) = (ix.report, rows.index, rows.table);
+    let claims: BTreeSet<&str> = rows.rows.iter().map(|r| r.claim.as_str()).collect();
+    let groups: Vec<&GroupReport> = ix.groups[t].iter().map(|&g| &report.groups[g]).collect();
+    let revisions = revisions(ix, t, &claims);
+    let (svg, left_out) = chart::draw(&rows.rows, &groups, &revisions, &anchor);
     let tally = &ix.tallies[t];
     html! {
         section.entry.table id=(table_anchor(t)) data-entity=(table.entity) data-metric=(table.metric) {
@@ -403,7 +444,7 @@ fn table_section(ix: &Index, t: usize) -> Markup {
                     "."
                 }
             }
-            (rows_table(ix, table))
+            (rows_table(ix, &rows.rows))
             @let touching = &ix.findings[t];
             @if !touching.is_empty() {
                 div.findings {
@@ -415,7 +456,7 @@ fn table_section(ix: &Index, t: usize) -> Markup {
     }
 }
 
-fn rows_table(ix: &Index, table: &TableReport) -> Markup {
+fn rows_table(ix: &Index, rows: &[Row]) -> Markup {
     html! {
         div.scroll {
             table.rows {
@@ -426,7 +467,7 @@ fn rows_table(ix: &Index, table: &TableReport) -> Markup {
                     }
                 }
                 tbody {
-                    @for row in &table.rows { (row_markup(ix, row)) }
+                    @for row in rows { (row_markup(ix, row)) }
                 }
             }
         }
@@ -498,7 +539,7 @@ fn finding(ix: &Index, i: usize, f: &Finding, full: bool) -> Markup {
                 @for (k, c) in f.claims.iter().enumerate() {
                     @if k > 0 { ", " }
                     a href=(format!("#{}", anchor(c))) { (c) }
-                    @if let Some(loc) = f.locations.get(k).map(|l| format!("{}:{}:{}", l.file, l.line, l.column)).or_else(|| ix.locations.get(c.as_str()).map(|l| l.to_string())) {
+                    @if let Some(loc) = f.locations.get(k).map(|l| format!("{}:{}:{}", l.file, l.line, l.column)).or_else(|| ix.report.tables.claim_index(c).map(|i| ix.report.tables.location(i))) {
                         " " span.loc { "(" (loc) ")" }
                     }
                 }
@@ -560,21 +601,6 @@ fn sources(report: &Report) -> Markup {
                         }
                     }
                 }
-            }
-        }
-    }
-}
-
-fn findings(ix: &Index) -> Markup {
-    let report = ix.report;
-    html! {
-        section id="findings" {
-            h2 { "All findings" }
-            @if report.findings.is_empty() {
-                p.muted { "No findings." }
-            }
-            @for (i, f) in report.findings.iter().enumerate() {
-                (finding(ix, i, f, true))
             }
         }
     }

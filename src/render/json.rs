@@ -5,9 +5,10 @@ use crate::finding::Finding;
 use crate::report::{Report, Summary};
 use serde::Serialize;
 
-/// `report --format json`.
-pub fn report(report: &Report) -> String {
-    serde_json::to_string_pretty(report).unwrap_or_default()
+/// `report --format json`, written as it is serialised, the tables' rows a batch at a time.
+pub fn write_report(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, report)?;
+    writeln!(out)
 }
 
 /// `check --format json`, as cli.md describes it, written as it is serialised: a million

@@ -2,7 +2,7 @@
 //! values as nulls) and Snappy-compressed, for DuckDB, pandas or Spark
 //! (`crosscheck export --format parquet --out claims.parquet`).
 
-use crate::render::export::{rows, ExportRow};
+use crate::render::export::{for_each_batch, ExportRow};
 use crate::report::Report;
 use chrono::NaiveDate;
 use parquet::basic::Compression;
@@ -33,10 +33,12 @@ const SCHEMA: &str = "message claim {
     OPTIONAL DOUBLE best_high;
 }";
 
-/// Rows per row group: bounds the memory a reader needs per group, and lets engines split work.
+/// Rows per row group, at most (whole tables; more when one table alone holds more): bounds the
+/// memory a reader needs per group, and lets engines split work.
 const ROW_GROUP: usize = 128 * 1024;
 
-/// The claims of the report as a Parquet file, in the tables' order.
+/// The claims of the report as a Parquet file, in the tables' order. The file is held in
+/// memory (compressed, it is a small fraction of the corpus); the rows are made a group at a time.
 pub fn render(report: &Report) -> Result<Vec<u8>, ParquetError> {
     let schema = Arc::new(parse_message_type(SCHEMA)?);
     let properties = Arc::new(
@@ -46,17 +48,17 @@ pub fn render(report: &Report) -> Result<Vec<u8>, ParquetError> {
             .build(),
     );
     let mut writer = SerializedFileWriter::new(Vec::new(), schema, properties)?;
-    let rows = rows(report);
-    for chunk in rows.chunks(ROW_GROUP) {
+    for_each_batch(report, ROW_GROUP, |rows| {
         let mut group = writer.next_row_group()?;
         let mut column = 0;
         while let Some(mut out) = group.next_column()? {
-            write_column(&mut out, column, chunk)?;
+            write_column(&mut out, column, rows)?;
             out.close()?;
             column += 1;
         }
         group.close()?;
-    }
+        Ok::<_, ParquetError>(())
+    })?;
     writer.into_inner()
 }
 

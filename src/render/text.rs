@@ -1,8 +1,9 @@
 //! Text for people at a terminal: a table per entity and metric, relations, sources, findings.
 
 use crate::finding::Severity;
-use crate::report::Report;
+use crate::report::{Report, TableRows};
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, Color, ContentArrangement, Table};
+use std::io::{self, Write};
 
 /// How text output looks: the table width (`None`: the terminal's) and whether to colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,71 +42,76 @@ fn paint(text: &str, severity: Severity, color: bool) -> String {
     format!("\x1b[{code}m{text}\x1b[0m")
 }
 
-/// Text: a table per entity and metric, relations, sources, then the findings.
-pub fn report(report: &Report, style: Style) -> String {
-    let mut out = String::new();
-    for table in &report.tables {
-        out.push_str(&format!("\n{} — {}\n", table.entity, table.metric));
-        let mut t = Table::new();
-        t.load_style(UTF8_FULL_CONDENSED)
-            .set_content_arrangement(ContentArrangement::Dynamic);
-        if let Some(width) = style.width {
-            t.set_width(width);
-        }
-        if style.color {
-            t.enforce_styling();
-        } else {
-            t.force_no_tty();
-        }
-        t.set_header([
-            "Period",
-            "Source",
-            "As reported",
-            "Normalised",
-            "Status",
-            "Verdict",
-        ]);
-        for r in &table.rows {
-            let mut verdict = Cell::new(&r.verdict);
-            if let (true, Some(c)) = (style.color, verdict_color(&r.verdict)) {
-                verdict = verdict.fg(c);
-            }
-            t.add_row(vec![
-                Cell::new(&r.period),
-                Cell::new(format!("{}\n{}", r.source, r.claim)),
-                Cell::new(&r.figure),
-                Cell::new(&r.normalised),
-                Cell::new(&r.status),
-                verdict,
-            ]);
-        }
-        out.push_str(&t.to_string());
-        out.push('\n');
-    }
+/// Text: a table per entity and metric, relations, sources, then the findings, written as they
+/// are made.
+pub fn write_report(report: &Report, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    super::write_tables(report, None, out, |t| table(t, style))?;
     if !report.relations.is_empty() {
-        out.push_str("\nRelations\n");
+        out.write_all(b"\nRelations\n")?;
         for r in &report.relations {
-            out.push_str(&format!(
+            write!(
+                out,
                 "  [{}] {} ({})\n      {}\n",
                 r.outcome, r.statement, r.claim, r.arithmetic
-            ));
+            )?;
         }
     }
     if !report.sources.is_empty() {
-        out.push_str("\nSources (reliability learned across the corpus; 1 = average)\n");
+        out.write_all(b"\nSources (reliability learned across the corpus; 1 = average)\n")?;
         for s in &report.sources {
-            out.push_str(&format!(
-                "  {:<28} {:>5.2}  agreed {}, disagreed {}  ({})\n",
+            writeln!(
+                out,
+                "  {:<28} {:>5.2}  agreed {}, disagreed {}  ({})",
                 s.origin,
                 s.reliability,
                 s.agreed,
                 s.disagreed,
                 s.publishers.join(", ")
-            ));
+            )?;
         }
     }
+    out.write_all(b"\n")?;
+    out.write_all(findings(report, style.color).as_bytes())
+}
+
+fn table(t: &TableRows, style: Style) -> String {
+    let mut out = format!("\n{} — {}\n", t.table.entity, t.table.metric);
+    let mut table = Table::new();
+    table
+        .load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic);
+    if let Some(width) = style.width {
+        table.set_width(width);
+    }
+    if style.color {
+        table.enforce_styling();
+    } else {
+        table.force_no_tty();
+    }
+    table.set_header([
+        "Period",
+        "Source",
+        "As reported",
+        "Normalised",
+        "Status",
+        "Verdict",
+    ]);
+    for r in &t.rows {
+        let mut verdict = Cell::new(&r.verdict);
+        if let (true, Some(c)) = (style.color, verdict_color(&r.verdict)) {
+            verdict = verdict.fg(c);
+        }
+        table.add_row(vec![
+            Cell::new(&r.period),
+            Cell::new(format!("{}\n{}", r.source, r.claim)),
+            Cell::new(&r.figure),
+            Cell::new(&r.normalised),
+            Cell::new(&r.status),
+            verdict,
+        ]);
+    }
+    out.push_str(&table.to_string());
     out.push('\n');
-    out.push_str(&findings(report, style.color));
     out
 }
 

@@ -29,9 +29,26 @@ pub fn claims_file(publisher: &str, published: &str, claims: &[&str]) -> String 
     s
 }
 
-/// The report on these claims files or directories with the bundled rules, built in-process as
-/// `report` builds it.
-pub fn report(claims: &[std::path::PathBuf]) -> crosscheck::report::Report {
+/// These claims files or directories, loaded with the bundled rules as `report` loads them.
+pub struct Loaded {
+    pub rules: crosscheck::rules::Rules,
+    pub corpus: crosscheck::claim::Corpus,
+    pub archives: std::collections::BTreeMap<String, String>,
+}
+
+impl Loaded {
+    /// The report, built in-process as `report` builds it.
+    pub fn report(&self) -> crosscheck::report::Report<'_> {
+        crosscheck::report::Report::analyse(
+            &self.corpus,
+            &self.rules,
+            &self.archives,
+            crosscheck::report::Scope::Full,
+        )
+    }
+}
+
+pub fn load(claims: &[std::path::PathBuf]) -> Loaded {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let (texts, errors) = crosscheck::files::read_rules(&[root.join("rules")]);
     assert!(errors.is_empty(), "{errors:?}");
@@ -42,5 +59,9 @@ pub fn report(claims: &[std::path::PathBuf]) -> crosscheck::report::Report {
     assert!(errors.is_empty(), "{errors:?}");
     let (archives, errors) = crosscheck::files::read_archives(corpus.archives(), root);
     assert!(errors.is_empty(), "{errors:?}");
-    crosscheck::report::Report::analyse(&corpus, &rules, &archives, crosscheck::report::Scope::Full)
+    Loaded {
+        rules,
+        corpus,
+        archives,
+    }
 }
