@@ -42,10 +42,31 @@ impl std::io::Write for Counted {
     }
 }
 
+/// The processor time used so far, user and system, in seconds (Linux: `/proc/self/stat`, in
+/// ticks of 1/100 s).
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // The fields after the command name, which is in parentheses and may hold spaces.
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map_or("", |(_, rest)| rest)
+        .split_whitespace()
+        .collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    // utime and stime are the 14th and 15th fields; the 3rd is the first after the name.
+    (ticks(11) + ticks(12)) / 100.0
+}
+
 /// Times the steps of one run.
 struct Steps {
     start: Instant,
     last: Instant,
+    last_cpu: f64,
     lines: Vec<String>,
 }
 
@@ -55,19 +76,23 @@ impl Steps {
         Steps {
             start: now,
             last: now,
+            last_cpu: cpu_seconds(),
             lines: Vec::new(),
         }
     }
 
+    /// Prints the step's time, how many cores it kept busy on average (processor time over
+    /// time), and memory.
     fn done(&mut self, step: &str) {
-        let now = Instant::now();
+        let (now, cpu) = (Instant::now(), cpu_seconds());
+        let secs = (now - self.last).as_secs_f64();
         self.lines.push(format!(
-            "  {step:<24} {:>8.3} s  {:>6} MiB resident, {:>6} MiB peak",
-            (now - self.last).as_secs_f64(),
+            "  {step:<24} {secs:>8.3} s  {:>4.1} cores  {:>6} MiB resident, {:>6} MiB peak",
+            (cpu - self.last_cpu) / secs.max(1e-9),
             status_kib("VmRSS:").unwrap_or(0) / 1024,
             status_kib("VmHWM:").unwrap_or(0) / 1024,
         ));
-        self.last = now;
+        (self.last, self.last_cpu) = (now, cpu);
     }
 }
 
