@@ -116,8 +116,9 @@ pub struct Tables<'a> {
     list: Vec<TableReport>,
     corpus: &'a Corpus,
     readings: Arc<Vec<Reading>>,
+    // The three lookups below, like the list, are filled for [`Scope::Full`] only.
     /// Each claim's verdict as its row shows it: its group's, `superseded`, `relation` or
-    /// `unread`. Empty unless the scope is [`Scope::Full`].
+    /// `unread`.
     verdicts: Vec<&'static str>,
     /// Each claim's group, an index into [`Report::groups`].
     groups: Vec<Option<u32>>,

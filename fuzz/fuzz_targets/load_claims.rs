@@ -10,12 +10,17 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
         let files = vec![ClaimText { path: "fuzz.yaml".into(), text: text.to_string() }];
         let (corpus, _) = load(files, common::rules());
-        // What loads must also reconcile and check without panicking.
-        let _ = crosscheck::report::Report::analyse(
+        // What loads must also reconcile, check and render without panicking. The report's
+        // table rows are made as they are rendered, so rendering is what exercises them.
+        let report = crosscheck::report::Report::analyse(
             &corpus,
             common::rules(),
             &Default::default(),
             crosscheck::report::Scope::Full,
         );
+        let mut sink = std::io::sink();
+        let _ = crosscheck::render::markdown::write(&report, &mut sink);
+        let _ = crosscheck::render::json::write_report(&report, &mut sink);
+        let _ = crosscheck::render::html::write(&report, &mut sink);
     }
 });
