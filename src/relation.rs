@@ -40,8 +40,9 @@ impl Outcome {
 pub struct Evaluation {
     /// The claim that states (or, for an implied relation, triggers) the relation.
     pub claim: usize,
-    /// The claims whose figures it was checked against.
-    pub used: Vec<usize>,
+    /// The claims whose figures it was checked against: one list per figure (the claims that
+    /// support a group's best estimate).
+    pub used: Vec<Vec<usize>>,
     /// The relation in words: `Amazon capex 2026 = 2 × Amazon capex 2025`.
     pub statement: String,
     /// The arithmetic, with the figures: `2 × 100e9 USD = 200e9 USD; stated 199.5e9..200.5e9 USD`.
@@ -253,7 +254,7 @@ fn stated(index: &Index, i: usize, relation: &Relation) -> Option<Evaluation> {
         };
         return Some(Evaluation {
             claim: i,
-            used: target.map(|t| t.support.clone()).unwrap_or_default(),
+            used: target.map(|t| vec![t.support.clone()]).unwrap_or_default(),
             statement,
             arithmetic,
             outcome: Outcome::Unchecked,
@@ -270,7 +271,7 @@ fn stated(index: &Index, i: usize, relation: &Relation) -> Option<Evaluation> {
     let Some(target) = target else {
         return Some(Evaluation {
             claim: i,
-            used: base.support.clone(),
+            used: vec![base.support.clone()],
             statement,
             arithmetic: format!(
                 "{implied}; no figure for {entity} {metric} {} to compare with",
@@ -282,7 +283,7 @@ fn stated(index: &Index, i: usize, relation: &Relation) -> Option<Evaluation> {
     if target.unit != base.unit {
         return Some(Evaluation {
             claim: i,
-            used: [base.support.clone(), target.support.clone()].concat(),
+            used: vec![base.support.clone(), target.support.clone()],
             statement,
             arithmetic: format!(
                 "{implied}; the figure to compare is in {}, not {}",
@@ -294,7 +295,7 @@ fn stated(index: &Index, i: usize, relation: &Relation) -> Option<Evaluation> {
     let holds = meets(target.lo, target.hi, elo, ehi, t);
     Some(Evaluation {
         claim: i,
-        used: [base.support.clone(), target.support.clone()].concat(),
+        used: vec![base.support.clone(), target.support.clone()],
         statement,
         arithmetic: format!(
             "{implied}; given {} (tolerance {}%)",
@@ -349,7 +350,7 @@ fn aggregate(index: &Index, i: usize) -> Option<Evaluation> {
         .map(|(n, e)| format!("{n} {}", show_interval(e.lo, e.hi)))
         .collect::<Vec<_>>()
         .join(" + ");
-    let used: Vec<usize> = known.iter().flat_map(|(_, e)| e.support.clone()).collect();
+    let used: Vec<Vec<usize>> = known.iter().map(|(_, e)| e.support.clone()).collect();
     let t = index.tolerance(claim);
     let (outcome, arithmetic) = if known.is_empty() {
         (
@@ -436,7 +437,7 @@ fn part_of(index: &Index) -> Vec<Evaluation> {
                 let p = key_label(*start, *end);
                 out.push(Evaluation {
                     claim: part.support[0],
-                    used: [part.support.clone(), whole.support.clone()].concat(),
+                    used: vec![part.support.clone(), whole.support.clone()],
                     statement: format!("{entity} {metric} {p} ≤ {whole_name} {metric} {p}"),
                     arithmetic: format!(
                         "the part, {}, exceeds the whole, {}",
@@ -495,8 +496,8 @@ fn quarters(index: &Index) -> Vec<Evaluation> {
                 claim: year.support[0],
                 used: quarters
                     .iter()
-                    .flat_map(|e| e.support.clone())
-                    .chain(year.support.clone())
+                    .map(|e| e.support.clone())
+                    .chain([year.support.clone()])
                     .collect(),
                 statement: format!(
                     "{entity} {metric} {}: its quarters sum to the year",
@@ -539,8 +540,8 @@ fn deals(index: &Index) -> Vec<Evaluation> {
             claim: total.support[0],
             used: parts
                 .iter()
-                .flat_map(|e| e.support.clone())
-                .chain(total.support.clone())
+                .map(|e| e.support.clone())
+                .chain([total.support.clone()])
                 .collect(),
             statement: format!(
                 "{entity} {metric} {}: deals with named counterparties ≤ the total",

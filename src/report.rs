@@ -288,7 +288,7 @@ fn relation_reports(cx: &Context) -> Vec<RelationReport> {
             statement: e.statement.clone(),
             arithmetic: e.arithmetic.clone(),
             outcome: e.outcome.name().to_string(),
-            checked_against: e.used.iter().map(|&i| id(i)).collect(),
+            checked_against: e.used.iter().flatten().map(|&i| id(i)).collect(),
         })
         .collect();
     relations.par_sort_by(|a, b| (&a.statement, &a.claim).cmp(&(&b.statement, &b.claim)));
