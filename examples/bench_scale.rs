@@ -106,9 +106,27 @@ fn main() {
     // run after the corpus is written pays for the disk and the comparison says nothing.
     drop(crosscheck::files::read_claims(&[dir.join("claims")]));
     let mut steps = Steps::new();
-    let (texts, errors) = crosscheck::files::read_claims(&[dir.join("claims")]);
+    // As the command does: the rules are built while the claims files are read (the floor reads
+    // the files alone).
+    let read = || crosscheck::files::read_claims(&[dir.join("claims")]);
+    let build_rules = || {
+        let (texts, errors) =
+            crosscheck::files::read_rules(&[root.join("rules"), dir.join("rules")]);
+        assert!(errors.is_empty());
+        Rules::parse(&texts).unwrap_or_else(|e| panic!("{e:?}"))
+    };
+    let ((texts, errors), rules) = match stage.as_str() {
+        "parse" => (read(), None),
+        _ => {
+            let (read, rules) = rayon::join(read, build_rules);
+            (read, Some(rules))
+        }
+    };
     assert!(errors.is_empty(), "{:?}", errors.first());
-    steps.done("read files");
+    steps.done(match rules {
+        None => "read files",
+        Some(_) => "read files, rules",
+    });
     let files = texts.len();
     let claims: usize;
     match stage.as_str() {
@@ -125,11 +143,7 @@ fn main() {
             steps.done("parse YAML");
         }
         "check" | "report" | "checks" => {
-            let (rule_texts, errors) =
-                crosscheck::files::read_rules(&[root.join("rules"), dir.join("rules")]);
-            assert!(errors.is_empty());
-            let rules = Rules::parse(&rule_texts).unwrap_or_else(|e| panic!("{e:?}"));
-            steps.done("rules");
+            let rules = rules.unwrap_or_else(build_rules);
             let (corpus, errors) = load(texts, &rules);
             assert!(errors.is_empty(), "{:?}", errors.first());
             claims = corpus.claims.len();
