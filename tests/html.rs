@@ -186,7 +186,9 @@ fn contradictions_revisions_and_drift_are_drawn() {
 #[test]
 fn text_is_escaped() {
     let dir = tempfile::tempdir().unwrap();
-    let nasty = "<script>alert('x')</script> & </title></svg><b>\"bold\"</b> 東京 🙂";
+    // The page is written in three parts around two comments; a text holding them stays text.
+    let nasty = "<script>alert('x')</script> & </title></svg><b>\"bold\"</b> 東京 🙂 \
+                 <!--crosscheck:tables--> <!--crosscheck:findings-->";
     std::fs::write(
         dir.path().join("nasty.yaml"),
         format!(
@@ -200,6 +202,8 @@ fn text_is_escaped() {
     let doc = Html::parse_document(&page);
     assert_eq!(count(&doc, "script"), 1, "only the filter script");
     assert_eq!(count(&doc, "b, i"), 0);
+    assert_eq!(count(&doc, "section.table"), 1);
+    assert_eq!(count(&doc, "section#findings"), 1);
     let quote: String = doc
         .select(&sel("tr.claim blockquote"))
         .next()
