@@ -1,5 +1,6 @@
 //! Renderers: one file per output format, each turning the one [`crate::report::Report`] into text
-//! (or, for Parquet, bytes).
+//! (or, for Parquet, bytes). Those that show every claim write as they go, a batch of tables at a
+//! time ([`write_tables`]), so that their output never sits in memory whole.
 
 pub mod chart;
 pub mod claimreview;
