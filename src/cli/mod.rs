@@ -386,6 +386,8 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<i32, CliError> {
                     writeln!(out, "{}", claimreview::render_with(&report, &options))?
                 }
             }
+            // Flushed here, not on drop, so that a failed write is an error.
+            out.flush()?;
             Ok(0)
         }
         Command::Read { what } => read(cli, what, out),
