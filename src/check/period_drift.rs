@@ -25,6 +25,7 @@ fn reading_name(kind: PeriodKind) -> &'static str {
         PeriodKind::Fiscal => "a fiscal period, by the entity's calendar",
         PeriodKind::BuddhistEra => "a Buddhist-era year",
         PeriodKind::Deadline => "a deadline, from the publication date",
+        PeriodKind::ToDate => "a span to date, up to the publication date",
     }
 }
 

@@ -1,5 +1,6 @@
 //! A language's period words and forms: the YAML file, and the tables built from it.
 
+use super::parts::{Edge, Lexicon, Notation, Role, Unit};
 use regex::Regex;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
@@ -83,6 +84,151 @@ pub struct PeriodLangFile {
     /// Templates of the periods the language writes.
     #[serde(default)]
     pub forms: Vec<String>,
+
+    // The parts of the period grammar (see `compose`): each a list of the language's words.
+    /// Cardinal numbers (how many): `3: [three, drei, три, трёх]`.
+    #[serde(default)]
+    pub numbers: BTreeMap<u32, Vec<String>>,
+    /// Ordinals of any unit: `3: [third, третий]`; `-1` the last of its kind (`final`).
+    #[serde(default)]
+    pub ordinals: BTreeMap<i32, Vec<String>>,
+    /// Marks that make a number an ordinal: before it (`第`, `ที่`) or after it (`rd`, `-й`, `.`).
+    #[serde(default)]
+    pub ordinal_marks: MarksFile,
+    /// What: the words for each unit, and for the units that are fiscal by themselves.
+    #[serde(default)]
+    pub units: UnitsFile,
+    /// Words that make the unit or year beside them fiscal (`fiscal`, `финансовый`).
+    #[serde(default)]
+    pub fiscal: Vec<String>,
+    /// Words that make the unit or year beside them a calendar one (`calendar`).
+    #[serde(default)]
+    pub calendar: Vec<String>,
+    /// Which, counted from the document's date: `0: [this, current]`, `-1: [last, previous,
+    /// latest]`, `1: [next, coming]`. With a number they count a span: "the next three years".
+    #[serde(default)]
+    pub which: BTreeMap<i32, Vec<String>>,
+    /// Words for "the first N": `first`, `前`, `первые`.
+    #[serde(default)]
+    pub first: Vec<String>,
+    /// Words that run a period to the document's date: `so far`, `to date`.
+    #[serde(default)]
+    pub to_date: Vec<String>,
+    /// Words that are a unit to date by themselves: `year: [ytd]`, `fiscal_year: [fytd]`.
+    #[serde(default)]
+    pub to_date_of: UnitsFile,
+    /// Words for the edges of a period.
+    #[serde(default)]
+    pub edges: EdgesFile,
+    /// Words that name a period's last day: `as of`, `截至`.
+    #[serde(default)]
+    pub as_of: Vec<String>,
+    /// Words that open a range: `from`, `between`, `с`, `从`.
+    #[serde(default)]
+    pub range_from: Vec<String>,
+    /// Words that join a range opened by `between`: `and`.
+    #[serde(default)]
+    pub range_and: Vec<String>,
+    /// Words that end a count of units at a period: "the three months *ended* June 30", "the 12
+    /// months *to* June".
+    #[serde(default)]
+    pub ending: Vec<String>,
+    /// Letters written against a number: `quarter: [q]` reads Q3 and 3Q.
+    #[serde(default)]
+    pub notation: NotationFile,
+    /// Words that mark a year of the language's era (`พ.ศ.`) or of the common era (`ค.ศ.`).
+    #[serde(default)]
+    pub era_marks: EraMarksFile,
+    /// Whether two digits before the year word are a year (`25年` = 2025).
+    #[serde(default)]
+    pub short_years: Option<bool>,
+    /// The order of a date written in numbers when neither of the first two is above 12:
+    /// `dmy` (14.03.2025, the default) or `mdy` (03/14/2025).
+    #[serde(default)]
+    pub date_order: Option<String>,
+    /// Whether words are written together into one (`Jahresbeginn` = `Jahres` + `beginn`): a
+    /// word the lexicon does not know is then read as two it knows.
+    #[serde(default)]
+    pub compounds: Option<bool>,
+}
+
+/// Marks before or after a number.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarksFile {
+    #[serde(default)]
+    pub before: Vec<String>,
+    #[serde(default)]
+    pub after: Vec<String>,
+}
+
+/// The words of each unit; `fiscal_*` units are fiscal by themselves (`Geschäftsjahr`, `财季`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitsFile {
+    #[serde(default)]
+    pub year: Vec<String>,
+    #[serde(default)]
+    pub half: Vec<String>,
+    #[serde(default)]
+    pub quarter: Vec<String>,
+    #[serde(default)]
+    pub month: Vec<String>,
+    #[serde(default)]
+    pub week: Vec<String>,
+    #[serde(default)]
+    pub day: Vec<String>,
+    #[serde(default)]
+    pub fiscal_year: Vec<String>,
+    #[serde(default)]
+    pub fiscal_half: Vec<String>,
+    #[serde(default)]
+    pub fiscal_quarter: Vec<String>,
+    /// Ten years in one word, for counts: "the next decade".
+    #[serde(default)]
+    pub decade: Vec<String>,
+}
+
+/// The words for each edge of a period.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EdgesFile {
+    #[serde(default)]
+    pub start: Vec<String>,
+    #[serde(default)]
+    pub middle: Vec<String>,
+    #[serde(default)]
+    pub end: Vec<String>,
+}
+
+/// Letters written against a number, by what they make of it.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotationFile {
+    #[serde(default)]
+    pub quarter: Vec<String>,
+    #[serde(default)]
+    pub half: Vec<String>,
+    #[serde(default)]
+    pub fiscal_year: Vec<String>,
+    #[serde(default)]
+    pub fiscal_quarter: Vec<String>,
+    #[serde(default)]
+    pub fiscal_half: Vec<String>,
+    #[serde(default)]
+    pub calendar_year: Vec<String>,
+    #[serde(default)]
+    pub first_months: Vec<String>,
+}
+
+/// Words that mark the era a year is written in.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EraMarksFile {
+    #[serde(default)]
+    pub era: Vec<String>,
+    #[serde(default)]
+    pub common: Vec<String>,
 }
 
 /// A calendar era: years written in it are `offset` ahead of the common era.
@@ -114,6 +260,11 @@ pub struct RelativeFile {
     pub quarter: BTreeMap<i32, Vec<String>>,
     #[serde(default)]
     pub month: BTreeMap<i32, Vec<String>>,
+    #[serde(default)]
+    pub week: BTreeMap<i32, Vec<String>>,
+    /// `today`, `yesterday`, `вчера`, `昨日`.
+    #[serde(default)]
+    pub day: BTreeMap<i32, Vec<String>>,
     /// The entity's fiscal year (`this fiscal year`, `本财年`), read by its fiscal calendar.
     #[serde(default)]
     pub fiscal_year: BTreeMap<i32, Vec<String>>,
@@ -188,6 +339,12 @@ pub struct PeriodLang {
     pub(crate) forms: Vec<Form>,
     /// All forms in one anchored pattern, the core of form `i` in group `f{i}`.
     pub(crate) regex: Option<Regex>,
+    /// The words of every part of the period grammar.
+    pub(crate) lexicon: Lexicon,
+    /// Whether two digits before the year word are a year (`25年`).
+    pub(crate) short_years: bool,
+    /// Whether a date in numbers puts the month first (03/14/2025) when it cannot tell.
+    pub(crate) month_first: bool,
 }
 
 /// The form a capture group belongs to, and its piece: `f3` → (3, None), `f3_year2` →
@@ -204,7 +361,7 @@ fn form_piece(name: &str) -> Option<(usize, Option<&str>)> {
 pub(crate) fn fold_key(s: &str) -> String {
     let mut out = String::new();
     let mut prev: Option<char> = None;
-    for c in s.chars().map(super::read::fold_char) {
+    for c in s.chars().map(super::normal::fold_char) {
         let skip = c.is_whitespace() || (c == '.' && prev.is_some_and(char::is_alphabetic));
         if !skip {
             out.extend(c.to_lowercase());
@@ -315,8 +472,20 @@ impl PeriodLang {
             for (class, ws) in plain {
                 lang.add_words(class, ws, 0).map_err(|e| at(&e))?;
             }
+            if let Some(short) = file.short_years {
+                lang.short_years = short;
+            }
+            match file.date_order.as_deref() {
+                None => {}
+                Some("dmy") => lang.month_first = false,
+                Some("mdy") => lang.month_first = true,
+                Some(other) => {
+                    return Err(at(&format!("date_order: \"{other}\" should be dmy or mdy")))
+                }
+            }
             templates.push(file.forms.clone());
         }
+        lang.lexicon = build_lexicon(files, &lang.digits)?;
         let (pre, post) = lang.wrappers();
         let mut cores = Vec::new();
         for file_forms in templates.iter().rev() {
@@ -566,7 +735,7 @@ pub(crate) fn class_of(base: &str) -> Option<Class> {
 fn word_pattern(w: &str) -> String {
     let mut out = String::new();
     let mut prev: Option<char> = None;
-    for c in w.chars().map(super::read::fold_char) {
+    for c in w.chars().map(super::normal::fold_char) {
         if c.is_whitespace() {
             if prev.is_some_and(|p| !p.is_whitespace()) {
                 out.push_str(r"\s*");
@@ -628,7 +797,7 @@ fn placeholders<'a>(nodes: &'a [Node], out: &mut Vec<&'a str>) {
 }
 
 fn parse_template(t: &str) -> Result<Vec<Node>, String> {
-    let chars: Vec<char> = t.chars().map(super::read::fold_char).collect();
+    let chars: Vec<char> = t.chars().map(super::normal::fold_char).collect();
     let mut pos = 0;
     let alts = parse_seq(&chars, &mut pos, None)?;
     if pos < chars.len() {
@@ -685,4 +854,137 @@ fn parse_seq(
         Some(c) => Err(format!("missing '{c}'")),
         None => Ok(alts),
     }
+}
+
+/// The lexicon of the period grammar from the files in order: every word with its role.
+fn build_lexicon(
+    files: &[&PeriodLangFile],
+    digits: &HashMap<char, char>,
+) -> Result<Lexicon, String> {
+    let mut lex = Lexicon::default();
+    lex.set_digits(digits);
+    if files.iter().any(|f| f.compounds == Some(true)) {
+        lex.set_compounds(true);
+    }
+    for (i, file) in files.iter().enumerate() {
+        let at = |what: String| match &file.language {
+            Some(l) => format!("periods file {} ({l}): {what}", i + 1),
+            None => format!("periods file {}: {what}", i + 1),
+        };
+        let mut add = |words: &[String], role: Role| -> Result<(), String> {
+            words.iter().try_for_each(|w| lex.add(w, role).map_err(&at))
+        };
+        for (&m, ws) in &file.months {
+            add(ws, Role::Month(m))?;
+        }
+        for (&n, ws) in &file.quarters {
+            add(ws, Role::UnitOrdinal(Unit::Quarter, n as i32))?;
+        }
+        for (&n, ws) in &file.halves {
+            add(ws, Role::UnitOrdinal(Unit::Half, n as i32))?;
+        }
+        for (&n, ws) in file.month_counts.iter().chain(&file.numbers) {
+            add(ws, Role::Number(n))?;
+        }
+        for (&k, ws) in file.relative.month_name.iter().chain(&file.which) {
+            if !(-100..=100).contains(&k) {
+                return Err(at(format!("which: {k} is out of -100..100")));
+            }
+            add(ws, Role::Which(k))?;
+        }
+        let fused: [(Unit, bool, &BTreeMap<i32, Vec<String>>); 7] = [
+            (Unit::Year, false, &file.relative.year),
+            (Unit::Half, false, &file.relative.half),
+            (Unit::Quarter, false, &file.relative.quarter),
+            (Unit::Month, false, &file.relative.month),
+            (Unit::Week, false, &file.relative.week),
+            (Unit::Day, false, &file.relative.day),
+            (Unit::Year, true, &file.relative.fiscal_year),
+        ];
+        for (unit, fiscal, map) in fused {
+            for (&k, ws) in map {
+                add(ws, Role::Fused(unit, fiscal, k))?;
+            }
+        }
+        for (&n, ws) in &file.ordinals {
+            if n == 0 || !(-1..=366).contains(&n) {
+                return Err(at(format!("ordinals: {n} should be 1 or more, or -1 (the last)")));
+            }
+            add(ws, Role::Ordinal(n))?;
+        }
+        let u = &file.units;
+        let units: [(&Vec<String>, Unit, bool); 9] = [
+            (&u.year, Unit::Year, false),
+            (&u.half, Unit::Half, false),
+            (&u.quarter, Unit::Quarter, false),
+            (&u.month, Unit::Month, false),
+            (&u.week, Unit::Week, false),
+            (&u.day, Unit::Day, false),
+            (&u.fiscal_year, Unit::Year, true),
+            (&u.fiscal_half, Unit::Half, true),
+            (&u.fiscal_quarter, Unit::Quarter, true),
+        ];
+        for (ws, unit, fiscal) in units {
+            add(ws, Role::Unit(unit, fiscal))?;
+        }
+        add(&u.decade, Role::Decade)?;
+        let t = &file.to_date_of;
+        let to_date: [(&Vec<String>, Unit, bool); 9] = [
+            (&t.year, Unit::Year, false),
+            (&t.half, Unit::Half, false),
+            (&t.quarter, Unit::Quarter, false),
+            (&t.month, Unit::Month, false),
+            (&t.week, Unit::Week, false),
+            (&t.day, Unit::Day, false),
+            (&t.fiscal_year, Unit::Year, true),
+            (&t.fiscal_half, Unit::Half, true),
+            (&t.fiscal_quarter, Unit::Quarter, true),
+        ];
+        for (ws, unit, fiscal) in to_date {
+            add(ws, Role::ToDateOf(unit, fiscal))?;
+        }
+        let plain: [(&Vec<String>, Role); 22] = [
+            (&file.prefixes, Role::Filler),
+            (&file.suffixes, Role::Filler),
+            (&file.range, Role::RangeTo),
+            (&file.deadline.prefixes, Role::Deadline),
+            (&file.deadline.suffixes, Role::Deadline),
+            (&file.since.prefixes, Role::Since),
+            (&file.since.suffixes, Role::Since),
+            (&file.ordinal_marks.before, Role::OrdinalBefore),
+            (&file.ordinal_marks.after, Role::OrdinalAfter),
+            (&file.fiscal, Role::Fiscal),
+            (&file.calendar, Role::Calendar),
+            (&file.first, Role::First),
+            (&file.to_date, Role::ToDate),
+            (&file.edges.start, Role::Edge(Edge::Start)),
+            (&file.edges.middle, Role::Edge(Edge::Middle)),
+            (&file.edges.end, Role::Edge(Edge::End)),
+            (&file.as_of, Role::AsOf),
+            (&file.range_from, Role::RangeFrom),
+            (&file.range_and, Role::RangeAnd),
+            (&file.ending, Role::Ending),
+            (&file.era_marks.era, Role::Era),
+            (&file.era_marks.common, Role::CommonEra),
+        ];
+        for (ws, role) in plain {
+            add(ws, role)?;
+        }
+        let n = &file.notation;
+        let notations: [(&Vec<String>, Notation); 7] = [
+            (&n.quarter, Notation::Quarter),
+            (&n.half, Notation::Half),
+            (&n.fiscal_year, Notation::FiscalYear),
+            (&n.fiscal_quarter, Notation::FiscalQuarter),
+            (&n.fiscal_half, Notation::FiscalHalf),
+            (&n.calendar_year, Notation::CalendarYear),
+            (&n.first_months, Notation::FirstMonths),
+        ];
+        for (ws, what) in notations {
+            for w in ws {
+                lex.add_notation(w, what).map_err(&at)?;
+            }
+        }
+    }
+    Ok(lex)
 }

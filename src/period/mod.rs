@@ -19,7 +19,10 @@
 //! (`last year`, `since 2020`, a month without a year) [`PeriodKind::Relative`]; else a year of a
 //! non-common era (`ปี 2568`) [`PeriodKind::BuddhistEra`]; else [`PeriodKind::Absolute`].
 
+mod compose;
 mod lang;
+mod normal;
+mod parts;
 mod read;
 #[cfg(test)]
 mod tests;
@@ -200,6 +203,8 @@ pub enum PeriodKind {
     Fiscal,
     BuddhistEra,
     Deadline,
+    /// From the start of a period to the document's date: `so far this year`, `since 2020`.
+    ToDate,
 }
 
 /// A period read from text: an inclusive span of dates.

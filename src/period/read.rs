@@ -5,6 +5,7 @@ use super::{
     half_span, label, month_span, quarter_span, year_span, FiscalCalendar, Period, PeriodError,
     PeriodKind, Published,
 };
+use super::normal::{normalise, rough_length, Normal};
 use crate::reading::Step;
 use chrono::NaiveDate;
 use regex::Captures;
@@ -12,116 +13,9 @@ use regex::Captures;
 /// Longest text (in characters, after normalising) taken for a period.
 pub(crate) const MAX_CHARS: usize = 200;
 
-const EXPECTED: &str = "expected a year (2025), a quarter (Q4 2024), a half (H1 2025), a month \
+pub(crate) const EXPECTED: &str = "expected a year (2025), a quarter (Q4 2024), a half (H1 2025), a month \
 (March 2025), a date (2025-03-14), a range (2025-2027), a fiscal year (FY2025), a relative period \
 (last year), a deadline (by 2027) or a start (since 2020)";
-
-/// One character as the reader sees it: dashes, apostrophes, spaces and full-width forms unified.
-pub(crate) fn fold_char(c: char) -> char {
-    match c {
-        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => '-',
-        '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{2032}' | '\u{FF07}' => '\'',
-        '\u{3000}' => ' ',
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c),
-        '\u{2026}' => '.',
-        c if c.is_whitespace() => ' ',
-        c => c,
-    }
-}
-
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
-    )
-}
-
-fn is_edge_punct(c: char) -> bool {
-    matches!(
-        c,
-        ' ' | '.'
-            | ','
-            | ';'
-            | ':'
-            | '!'
-            | '?'
-            | '('
-            | ')'
-            | '['
-            | ']'
-            | '"'
-            | '\''
-            | '«'
-            | '»'
-            | '“'
-            | '”'
-            | '„'
-            | '「'
-            | '」'
-            | '。'
-            | '，'
-            | '、'
-    )
-}
-
-/// The length of the text in characters, with runs of spaces counted once.
-fn rough_length(text: &str) -> usize {
-    let mut n = 0;
-    let mut space = true;
-    for c in text.chars() {
-        let is_space = c.is_whitespace();
-        if !(is_space && space) {
-            n += 1;
-        }
-        space = is_space;
-    }
-    n
-}
-
-/// The text as matched, with a map back to the original's byte offsets.
-struct Normal {
-    text: String,
-    /// For each byte of `text`: the original byte range of the character it came from.
-    from: Vec<(usize, usize)>,
-}
-
-fn normalise(original: &str, lang: &PeriodLang) -> Normal {
-    let mut chars: Vec<(char, usize, usize)> = Vec::new();
-    for (i, c) in original.char_indices() {
-        if is_invisible(c) {
-            continue;
-        }
-        let end = i + c.len_utf8();
-        let c = lang.digits.get(&c).copied().unwrap_or_else(|| fold_char(c));
-        if c == ' ' {
-            if let Some(last) = chars.last_mut() {
-                if last.0 == ' ' {
-                    last.2 = end;
-                    continue;
-                }
-            }
-        }
-        chars.push((c, i, end));
-    }
-    let lo = chars
-        .iter()
-        .position(|(c, ..)| !is_edge_punct(*c))
-        .unwrap_or(chars.len());
-    let hi = chars
-        .iter()
-        .rposition(|(c, ..)| !is_edge_punct(*c))
-        .map_or(lo, |i| i + 1)
-        .max(lo);
-    let mut text = String::with_capacity(hi - lo);
-    let mut from = Vec::with_capacity(hi - lo);
-    for &(c, s, e) in &chars[lo..hi] {
-        text.push(c);
-        for _ in 0..c.len_utf8() {
-            from.push((s, e));
-        }
-    }
-    Normal { text, from }
-}
 
 struct Reader<'a> {
     lang: &'a PeriodLang,
@@ -223,11 +117,19 @@ pub(crate) fn read(
         Some((c, i))
     });
     let Some((caps, index)) = found else {
-        return err(format!(
-            "\"{}\" is not a period the {lang_name} rules read: {EXPECTED}",
-            snippet(text.trim())
-        ));
+        if lang.lexicon.is_empty() {
+            return err(format!(
+                "\"{}\" is not a period the {lang_name} rules read: {EXPECTED}",
+                snippet(text.trim())
+            ));
+        }
+        return super::compose::compose(text, &normal, lang, published, calendar);
     };
+    // Two years joined as one ("2024-25") are an ISO month to the forms, but for an entity whose
+    // fiscal year is not the calendar year they are that fiscal year: the composer decides.
+    if calendar.start_month != 1 && !lang.lexicon.is_empty() && year_pair(&caps, &lang.forms[index]) {
+        return super::compose::compose(text, &normal, lang, published, calendar);
+    }
     let mut reader = Reader {
         lang,
         published,
@@ -347,7 +249,7 @@ impl Reader<'_> {
             }
             let what = label(start, end);
             end = to;
-            kind = PeriodKind::Relative;
+            kind = PeriodKind::ToDate;
             let token = self.orig(m);
             self.step(
                 token,
@@ -774,4 +676,23 @@ fn relative_meaning(k: i32, unit: &str, published: &Published, value: &str) -> S
         k if k < 0 => format!("{} {unit}{plural} before {published} = {value}", -k),
         k => format!("{k} {unit}{plural} after {published} = {value}"),
     }
+}
+
+/// Whether the form read only a year and a month number, the month being the next year's last
+/// two digits (`2024-25`).
+fn year_pair(caps: &Captures<'_>, form: &Form) -> bool {
+    let piece = |name: &str| {
+        form.pieces
+            .get(name)
+            .and_then(|&g| caps.get(g))
+            .and_then(|m| m.as_str().trim().parse::<u32>().ok())
+    };
+    let (Some(year), Some(mm)) = (piece("year"), piece("mm")) else {
+        return false;
+    };
+    let only = form
+        .pieces
+        .iter()
+        .all(|(name, &g)| name == "year" || name == "mm" || caps.get(g).is_none());
+    only && (year + 1) % 100 == mm
 }

@@ -385,9 +385,26 @@ fn steps_follow_the_text() {
         ]
     );
     assert_eq!(p.label(), "2025-03-01..2025-05-31");
+    // A composed period shows each part, then how they were put together.
     let p = read_with("en", "by the end of 2027", "2026-02-12", CAL).unwrap();
-    assert_eq!(p.steps[1].token, "by the end of");
-    assert!(p.steps[1].meaning.starts_with("deadline"), "{:?}", p.steps);
+    let steps: Vec<(&str, &str)> = p
+        .steps
+        .iter()
+        .map(|s| (s.token.as_str(), s.meaning.as_str()))
+        .collect();
+    assert_eq!(steps[0], ("by", "by (a deadline)"));
+    assert_eq!(steps[1], ("the end", "edge: end"));
+    assert!(
+        steps.last().unwrap().1.starts_with("composed: by the end of year 2027"),
+        "{steps:?}"
+    );
+}
+
+#[test]
+fn parts_alone_read_in_the_year_the_document_implies() {
+    check("en", "Q4", "2025-Q4", Relative);
+    check("en", "march", "2025-03", Relative);
+    check_at("en", "march", "2026-04-02", CAL, "2026-03", Relative);
 }
 
 #[test]
@@ -1233,10 +1250,8 @@ fn not_periods_are_refused() {
         ("en", "2025-13"),
         ("en", "2025-00"),
         ("en", "FY"),
-        ("en", "Q4"),
         ("en", "in"),
         ("en", "by"),
-        ("en", "march"),
         ("en", "revenue rose 5%"),
         ("en", "$2025 million"),
         ("en", "2025 2026"),
@@ -1314,7 +1329,7 @@ fn since_runs_to_the_document_date() {
         ("zh", "自2020年以来", "2020-01-01..2026-02-12"),
         ("zh", "2020年以来", "2020-01-01..2026-02-12"),
     ] {
-        check_at(code, text, p, CAL, want, Relative);
+        check_at(code, text, p, CAL, want, ToDate);
     }
     check_at(
         "en",
@@ -1322,7 +1337,7 @@ fn since_runs_to_the_document_date() {
         "2026",
         CAL,
         "2020-01-01..2026-12-31",
-        Relative,
+        ToDate,
     );
     fails(
         "en",

@@ -1,0 +1,2008 @@
+//! The period composer: a language-independent grammar that puts the parts of a period (which,
+//! what, how many, edges, anchors) together and resolves them against the document's date and the
+//! entity's fiscal calendar.
+//!
+//! The text is cut into parts by the language's lexicon ([`super::parts`]); the composer then
+//! reduces neighbouring parts, in a fixed order of rules that no language owns:
+//!
+//! 1. numbers: an ordinal mark makes an ordinal (`第3`, `3rd`, `3.`), an era mark an era year,
+//!    four digits a year, `'24` a year;
+//! 2. fiscal and calendar marks join their unit or year (`fiscal` + `year`, `fiscal 2025`);
+//! 3. counts: *first* + N + unit (`the first nine months`, `前三季度`, `9 เดือนแรก`), *which* + N +
+//!    unit (`the next three years`, `未来三年`, `les trois prochaines années`), N + unit;
+//! 4. a unit with its number or ordinal (`third quarter`, `ไตรมาส 3`, `2025年`, `year 2025`),
+//!    letters against a number (`Q3`, `FY26`, `9M`), and a unit with its *which* (`next year`,
+//!    `l'année prochaine`, `laufenden Geschäftsjahr`);
+//! 5. days (`14 March`, `March 14`, `3月14日`);
+//! 6. a part within a year (`the third quarter of last year`, `2026财年第二季度`);
+//! 7. edges (`the end of 2025`, `2025年底`), then *to date*, *since*, *by*, *as of*;
+//! 8. ranges (`from 2025 to 2027`, `March to May 2025`, `1-9月`).
+//!
+//! Parts are neighbours whatever their order ("next year" and "l'année prochaine" both read), so
+//! a language supplies words, not word orders. A word with several roles ("first", "до", "i") is
+//! tried in each role, the one that composes the whole text wins. What is left over is reported:
+//! "understood «so far» (to date), not «fiscl»".
+
+use super::lang::PeriodLang;
+use super::normal::Normal;
+use super::parts::{Edge, Notation, Piece, Role, Token, Unit};
+use super::{
+    label, month_span, months_span, year_span, FiscalCalendar, Period, PeriodError, PeriodKind,
+    Published, MONTH_NAMES,
+};
+use crate::reading::Step;
+use chrono::{Datelike, Duration, Months, NaiveDate};
+
+/// At most this many ways of reading words with several roles are tried.
+const MAX_ASSIGNMENTS: usize = 256;
+
+/// A period as composed, before it is resolved into dates.
+#[derive(Debug, Clone, PartialEq)]
+enum Expr {
+    /// A year as written, fiscal or calendar.
+    Year { year: i32, fiscal: bool },
+    /// Two years written as one (`2024/25`): a fiscal year if the entity's is not the calendar
+    /// year or a mark says so, else the two calendar years.
+    Pair { end: i32, fiscal: Option<bool> },
+    /// This, last or next unit, from the document's date.
+    Rel { unit: Unit, fiscal: bool, k: i32 },
+    /// The nth unit (quarter 3, half 1, month 3, week 12) of a year, or of the year the
+    /// document's date implies.
+    Nth {
+        unit: Unit,
+        n: i32,
+        fiscal: bool,
+        of: Option<Box<Expr>>,
+    },
+    /// A day of a month.
+    Day {
+        month: u32,
+        day: u32,
+        of: Option<Box<Expr>>,
+    },
+    /// The first N units of a year.
+    FirstN {
+        unit: Unit,
+        n: u32,
+        of: Option<Box<Expr>>,
+    },
+    /// N units from the document's date, forward (1) or back (-1).
+    Span { unit: Unit, n: u32, dir: i32 },
+    /// N units ending with a period: "the 12 months to June 2025".
+    Trailing { unit: Unit, n: u32, to: Box<Expr> },
+    /// The latest (-1) or next (1) such month: "last March".
+    MonthFrom { month: u32, k: i32 },
+    Edge(Edge, Box<Expr>),
+    ToDate(Box<Expr>),
+    Since(Box<Expr>),
+    Deadline(Box<Expr>),
+    AsOf(Box<Expr>),
+    Range(Box<Expr>, Box<Expr>),
+}
+
+impl Expr {
+    fn describe(&self) -> String {
+        let fy = |f: bool| if f { "fiscal " } else { "" };
+        let of = |o: &Option<Box<Expr>>| match o {
+            Some(e) => format!(" of {}", e.describe()),
+            None => String::new(),
+        };
+        match self {
+            Expr::Year { year, fiscal } => format!("{}year {year}", fy(*fiscal)),
+            Expr::Pair { end, fiscal } => format!(
+                "{}{}/{}",
+                match fiscal {
+                    Some(true) => "fiscal year ",
+                    Some(false) => "years ",
+                    None => "",
+                },
+                end - 1,
+                end
+            ),
+            Expr::Rel { unit, fiscal, k } => {
+                let which = match k {
+                    0 => "this".to_string(),
+                    -1 => "last".to_string(),
+                    1 => "next".to_string(),
+                    k if *k < 0 => format!("{} back", -k),
+                    k => format!("{k} ahead"),
+                };
+                format!("{which} {}{}", fy(*fiscal), unit.name())
+            }
+            Expr::Nth {
+                unit,
+                n,
+                fiscal,
+                of: o,
+            } => {
+                let n = if *n < 0 {
+                    "last".to_string()
+                } else {
+                    n.to_string()
+                };
+                format!("{}{} {n}{}", fy(*fiscal), unit.name(), of(o))
+            }
+            Expr::Day { month, day, of: o } => format!("day {day} of month {month}{}", of(o)),
+            Expr::FirstN { unit, n, of: o } => format!("the first {n} {}s{}", unit.name(), of(o)),
+            Expr::Span { unit, n, dir } => format!(
+                "{n} {}s {} the document's date",
+                unit.name(),
+                if *dir > 0 { "from" } else { "up to" }
+            ),
+            Expr::Trailing { unit, n, to } => {
+                format!("the {n} {}s to the end of {}", unit.name(), to.describe())
+            }
+            Expr::MonthFrom { month, k } => format!(
+                "{} month {month}",
+                if *k < 0 { "the latest" } else { "the next" }
+            ),
+            Expr::Edge(e, x) => format!("the {} of {}", e.name(), x.describe()),
+            Expr::ToDate(x) => format!("to date in {}", x.describe()),
+            Expr::Since(x) => format!("since {}", x.describe()),
+            Expr::Deadline(x) => format!("by {}", x.describe()),
+            Expr::AsOf(x) => format!("as of {}", x.describe()),
+            Expr::Range(a, b) => format!("from {} to {}", a.describe(), b.describe()),
+        }
+    }
+
+    /// The explicit year this part hangs on, for lending to the other end of a range.
+    fn anchor(&self) -> Option<&Expr> {
+        match self {
+            Expr::Nth { of: Some(a), .. }
+            | Expr::Day { of: Some(a), .. }
+            | Expr::FirstN { of: Some(a), .. } => Some(a),
+            Expr::Year { .. } => Some(self),
+            _ => None,
+        }
+    }
+
+    fn lend(&mut self, anchor: &Expr) {
+        match self {
+            Expr::Nth { of, .. } | Expr::Day { of, .. } | Expr::FirstN { of, .. }
+                if of.is_none() =>
+            {
+                *of = Some(Box::new(anchor.clone()));
+            }
+            _ => {}
+        }
+    }
+}
+
+/// One item of the text while it is being reduced.
+#[derive(Debug, Clone, PartialEq)]
+enum It {
+    /// Digits not yet given a meaning.
+    Num { value: u32, digits: u8 },
+    Role(Role),
+    Notation(Notation, u32, u8),
+    Punct(char),
+    Year { year: i32, fiscal: Option<bool> },
+    /// Two years a fiscal year or a season spans, by the year it ends: `2024/25`.
+    Pair { end: i32, fiscal: Option<bool> },
+    Ordinal(i32),
+    Unit(Unit, Option<bool>),
+    /// N units, not yet placed.
+    Count(Unit, u32, bool),
+    /// The nth unit, not yet placed in a year.
+    Nth(Unit, i32, Option<bool>),
+    Month(u32),
+    Day(u32, u32),
+    Expr(Expr),
+}
+
+/// An item with the part of the text it covers (normalised byte offsets).
+#[derive(Debug, Clone)]
+struct Item {
+    it: It,
+    start: usize,
+    end: usize,
+}
+
+struct Composer<'a> {
+    lang: &'a PeriodLang,
+    normal: &'a Normal,
+    original: &'a str,
+    /// What each word was taken for, by its place in the text.
+    parts: Vec<(usize, Step)>,
+    /// How the parts were put together, in the order they were.
+    steps: Vec<Step>,
+    /// Whether a year was read in the language's era.
+    era: bool,
+}
+
+/// Why a way of reading the words did not compose: what was understood, what was left.
+struct Leftover {
+    items: usize,
+    message: String,
+}
+
+pub(crate) fn compose(
+    original: &str,
+    normal: &Normal,
+    lang: &PeriodLang,
+    published: Published,
+    calendar: FiscalCalendar,
+) -> Result<Period, PeriodError> {
+    let tokens = lang.lexicon.tokenize(&normal.text);
+    let mut c = Composer {
+        lang,
+        normal,
+        original,
+        parts: Vec::new(),
+        steps: Vec::new(),
+        era: false,
+    };
+    let unknown: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| t.piece == Piece::Unknown)
+        .collect();
+    if !unknown.is_empty() {
+        return Err(PeriodError::new(c.not_understood(&tokens, &unknown)));
+    }
+    // A hyphen between two words joins them ("fourth-quarter", "year-end"), unless it stands
+    // between two months ("January-September"): then it is a range.
+    let hyphen_joins = |i: usize| -> bool {
+        let is_hyphen = tokens[i].end == tokens[i].start + 1
+            && normal.text.get(tokens[i].start..tokens[i].end) == Some("-");
+        let word = |t: &Token| match &t.piece {
+            Piece::Word(r) => Some(r.clone()),
+            _ => None,
+        };
+        let (Some(a), Some(b)) = (
+            i.checked_sub(1).and_then(|j| tokens.get(j)).and_then(word),
+            tokens.get(i + 1).and_then(word),
+        ) else {
+            return false;
+        };
+        let month = |r: &Vec<Role>| r.iter().any(|r| matches!(r, Role::Month(_)));
+        is_hyphen
+            && tokens[i - 1].end == tokens[i].start
+            && tokens[i].end == tokens[i + 1].start
+            && !(month(&a) && month(&b))
+    };
+    let keep: Vec<bool> = (0..tokens.len()).map(|i| !hyphen_joins(i)).collect();
+    let tokens: Vec<Token> = tokens
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(t, k)| k.then_some(t))
+        .collect();
+    let choices: Vec<Vec<It>> = choices_of(&tokens);
+    let mut best: Option<Leftover> = None;
+    let mut pick = vec![0usize; choices.len()];
+    for _ in 0..MAX_ASSIGNMENTS {
+        let items: Vec<Item> = tokens
+            .iter()
+            .zip(&choices)
+            .zip(&pick)
+            .filter_map(|((t, ch), &k)| {
+                let it = ch.get(k)?.clone();
+                // Commas add nothing to a period: "March 14, 2025", "from May 1, 2024, to".
+                let nothing = it == It::Role(Role::Filler) || it == It::Punct(',');
+                (!nothing).then_some(Item {
+                    it,
+                    start: t.start,
+                    end: t.end,
+                })
+            })
+            .collect();
+        c.steps.clear();
+        c.parts.clear();
+        c.era = false;
+        for item in &items {
+            if let Some(meaning) = part_meaning(&item.it) {
+                let token = c.orig(item.start, item.end);
+                c.parts.push((item.start, Step::new(token, meaning)));
+            }
+        }
+        match c.reduce(items) {
+            Ok(expr) => return c.resolve(expr, published, calendar),
+            Err(left) => {
+                if best.as_ref().is_none_or(|b| left.items < b.items) {
+                    best = Some(left);
+                }
+            }
+        }
+        // The next way of reading: like counting, the last word's roles turning fastest.
+        let mut i = choices.len();
+        loop {
+            if i == 0 {
+                let why = best.map(|b| b.message).unwrap_or_default();
+                return Err(PeriodError::new(why));
+            }
+            i -= 1;
+            if pick[i] + 1 < choices[i].len() {
+                pick[i] += 1;
+                break;
+            }
+            pick[i] = 0;
+        }
+    }
+    Err(PeriodError::new(
+        best.map(|b| b.message).unwrap_or_default(),
+    ))
+}
+
+impl Composer<'_> {
+    /// The original text of a normalised byte range.
+    fn orig(&self, start: usize, end: usize) -> String {
+        if start >= end {
+            return String::new();
+        }
+        match (self.normal.from.get(start), self.normal.from.get(end - 1)) {
+            (Some(&(s, _)), Some(&(_, e))) => self
+                .original
+                .get(s..e)
+                .unwrap_or(&self.normal.text[start..end])
+                .to_string(),
+            _ => self.normal.text.get(start..end).unwrap_or("").to_string(),
+        }
+    }
+
+    fn step(&mut self, start: usize, end: usize, meaning: String) {
+        let token = self.orig(start, end);
+        self.steps.push(Step::new(token, meaning));
+    }
+
+    fn not_understood(&self, tokens: &[Token], unknown: &[&Token]) -> String {
+        let known: Vec<String> = tokens
+            .iter()
+            .filter(|t| matches!(t.piece, Piece::Word(_) | Piece::Notation(..)))
+            .filter(|t| match &t.piece {
+                Piece::Word(r) => r.iter().any(|r| *r != Role::Filler),
+                _ => true,
+            })
+            .map(|t| format!("«{}»", self.orig(t.start, t.end)))
+            .collect();
+        let missing: Vec<String> = unknown
+            .iter()
+            .map(|t| format!("«{}»", self.orig(t.start, t.end)))
+            .collect();
+        let lang = if self.lang.name.is_empty() {
+            "this language's"
+        } else {
+            &self.lang.name
+        };
+        if known.is_empty() {
+            format!(
+                "{} is not a period the {lang} rules read: {}",
+                missing.join(" "),
+                super::read::EXPECTED
+            )
+        } else {
+            format!(
+                "understood {}, not {}: the {lang} period words do not have it (rules/lang/{}/periods.yaml)",
+                known.join(", "),
+                missing.join(", "),
+                if self.lang.name.is_empty() { "<code>" } else { &self.lang.name }
+            )
+        }
+    }
+
+    /// Reduces the items to one expression, rule after rule.
+    fn reduce(&mut self, mut items: Vec<Item>) -> Result<Expr, Leftover> {
+        if items.is_empty() {
+            return Err(Leftover {
+                items: usize::MAX,
+                message: "only words that add nothing (in, the, of): no period".into(),
+            });
+        }
+        self.numeric_dates(&mut items);
+        self.numbers(&mut items);
+        self.pairs(&mut items);
+        self.marks(&mut items);
+        self.counts(&mut items);
+        self.units(&mut items);
+        self.range_numbers(&mut items);
+        self.marks(&mut items);
+        self.days(&mut items);
+        self.within_years(&mut items);
+        self.alone(&mut items);
+        self.edges(&mut items);
+        self.operators(&mut items);
+        self.trailing(&mut items);
+        self.ranges(&mut items);
+        self.operators(&mut items);
+        self.apposition(&mut items);
+        if let [Item {
+            it: It::Expr(e), ..
+        }] = items.as_slice()
+        {
+            return Ok(e.clone());
+        }
+        let parts: Vec<String> = items
+            .iter()
+            .map(|i| format!("«{}» ({})", self.orig(i.start, i.end), describe_item(&i.it)))
+            .collect();
+        Err(Leftover {
+            items: items.len(),
+            message: format!(
+                "understood the words, but not how {} make one period: {}",
+                parts.join(", "),
+                super::read::EXPECTED
+            ),
+        })
+    }
+
+    fn replace(&mut self, items: &mut Vec<Item>, at: usize, len: usize, it: It, meaning: String) {
+        let start = items[at].start;
+        let end = items[at + len - 1].end;
+        self.step(start, end, meaning);
+        items.splice(at..at + len, [Item { it, start, end }]);
+    }
+
+    /// Ordinal and era marks, years.
+    fn numbers(&mut self, items: &mut Vec<Item>) {
+        let era = self.lang.era.clone();
+        let mut i = 0;
+        while i < items.len() {
+            let next = items.get(i + 1).map(|x| x.it.clone());
+            let cur = items[i].it.clone();
+            match (cur, next) {
+                (It::Role(Role::OrdinalBefore), Some(It::Num { value, .. })) => {
+                    self.replace(items, i, 2, It::Ordinal(value as i32), format!("ordinal {value}"));
+                }
+                (It::Num { value, .. }, Some(It::Role(Role::OrdinalAfter))) => {
+                    self.replace(items, i, 2, It::Ordinal(value as i32), format!("ordinal {value}"));
+                }
+                (It::Role(Role::Era), Some(It::Num { value, digits }))
+                | (It::Num { value, digits }, Some(It::Role(Role::Era))) => {
+                    let Some(era) = &era else {
+                        i += 1;
+                        continue;
+                    };
+                    let written = if digits <= 2 {
+                        era.century.saturating_add(value as i32)
+                    } else {
+                        value as i32
+                    };
+                    let year = written.saturating_sub(era.offset);
+                    self.era = true;
+                    self.replace(
+                        items,
+                        i,
+                        2,
+                        It::Year {
+                            year,
+                            fiscal: None,
+                        },
+                        format!("{} {written} = year {year} (minus {})", era.name, era.offset),
+                    );
+                }
+                (It::Role(Role::CommonEra), Some(It::Num { value, digits: 4 }))
+                | (It::Num { value, digits: 4 }, Some(It::Role(Role::CommonEra))) => {
+                    self.replace(
+                        items,
+                        i,
+                        2,
+                        It::Year {
+                            year: value as i32,
+                            fiscal: None,
+                        },
+                        format!("year {value} of the common era"),
+                    );
+                }
+                (It::Punct('\''), Some(It::Num { value, digits: 2 }))
+                    if items[i].end == items[i + 1].start =>
+                {
+                    let year = 2000 + value as i32;
+                    self.replace(
+                        items,
+                        i,
+                        2,
+                        It::Year {
+                            year,
+                            fiscal: None,
+                        },
+                        format!("year {year}"),
+                    );
+                }
+                (It::Num { value, digits: 4 }, _) if (1000..=9999).contains(&value) => {
+                    let (year, meaning) = self.four_digit_year(value as i32);
+                    self.replace(
+                        items,
+                        i,
+                        1,
+                        It::Year {
+                            year,
+                            fiscal: None,
+                        },
+                        meaning,
+                    );
+                }
+                _ => i += 1,
+            }
+        }
+    }
+
+    /// Dates written in numbers: 14.03.2025, 14/03/2568, 2025-03-14, 03/14/2025; the day comes
+    /// first unless the language puts the month first, or the first number is above 12.
+    fn numeric_dates(&mut self, items: &mut Vec<Item>) {
+        let mut i = 0;
+        while i + 4 < items.len() {
+            let glued = (i..i + 4).all(|k| items[k].end == items[k + 1].start);
+            let sep = |k: usize| self.normal.text.get(items[k].start..items[k].end);
+            let (s1, s2) = (sep(i + 1), sep(i + 3));
+            let same_sep = s1 == s2 && matches!(s1, Some("." | "/" | "-"));
+            let num = |k: usize| match items[k].it {
+                It::Num { value, digits } => Some((value, digits)),
+                _ => None,
+            };
+            let (Some((a, da)), Some((b, db)), Some((c, dc))) = (num(i), num(i + 2), num(i + 4))
+            else {
+                i += 1;
+                continue;
+            };
+            if !(glued && same_sep) {
+                i += 1;
+                continue;
+            }
+            let (y, m, d) = if da == 4 {
+                (a, b, c)
+            } else if dc == 4 && da <= 2 && db <= 2 {
+                let month_first = (self.lang.month_first && b <= 31 && a <= 12) || b > 12;
+                if month_first {
+                    (c, a, b)
+                } else {
+                    (c, b, a)
+                }
+            } else {
+                i += 1;
+                continue;
+            };
+            let (year, era_note) = self.four_digit_year(y as i32);
+            let Some(_) = NaiveDate::from_ymd_opt(year, m, d) else {
+                i += 1;
+                continue;
+            };
+            self.replace(
+                items,
+                i,
+                5,
+                It::Expr(Expr::Day {
+                    month: m,
+                    day: d,
+                    of: Some(Box::new(Expr::Year {
+                        year,
+                        fiscal: false,
+                    })),
+                }),
+                format!("{year}-{m:02}-{d:02} ({era_note})"),
+            );
+            i += 1;
+        }
+    }
+
+    /// A bare number at one end of a range takes the unit of the other end: "Q1-3 2009",
+    /// "1-9月".
+    fn range_numbers(&mut self, items: &mut [Item]) {
+        for i in 0..items.len().saturating_sub(2) {
+            if !matches!(items[i + 1].it, It::Role(Role::RangeTo) | It::Punct('-' | '/' | '~')) {
+                continue;
+            }
+            let (a, b) = (items[i].it.clone(), items[i + 2].it.clone());
+            let unit_of = |it: &It| match it {
+                It::Nth(u, _, f) => Some((*u, *f)),
+                It::Month(_) => Some((Unit::Month, None)),
+                _ => None,
+            };
+            match (&a, &b) {
+                (It::Num { value, digits }, other) if *digits <= 2 => {
+                    if let Some((u, f)) = unit_of(other) {
+                        items[i].it = numbered(u, *value, f);
+                    }
+                }
+                (other, It::Num { value, digits }) if *digits <= 2 => {
+                    if let Some((u, f)) = unit_of(other) {
+                        items[i + 2].it = numbered(u, *value, f);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Two years written as one: `2024/25`, `2024-25`, `2024/2025`.
+    fn pairs(&mut self, items: &mut Vec<Item>) {
+        let mut i = 0;
+        while i + 2 < items.len() {
+            let sep = self.normal.text.get(items[i + 1].start..items[i + 1].end);
+            let glued = items[i].end == items[i + 1].start && items[i + 1].end == items[i + 2].start;
+            let pair = match (&items[i].it, sep, &items[i + 2].it) {
+                (It::Year { year, .. }, Some("/"), It::Num { value, digits: 2 })
+                | (It::Year { year, .. }, Some("-"), It::Num { value, digits: 2 })
+                    if glued && *value as i32 == (year + 1).rem_euclid(100) =>
+                {
+                    Some(year + 1)
+                }
+                (It::Year { year, .. }, Some("/" | "-"), It::Year { year: y2, .. })
+                    if glued && *y2 == year + 1 =>
+                {
+                    Some(year + 1)
+                }
+                _ => None,
+            };
+            match pair {
+                Some(end) => self.replace(
+                    items,
+                    i,
+                    3,
+                    It::Pair { end, fiscal: None },
+                    format!("the years {}/{end}", end - 1),
+                ),
+                None => i += 1,
+            }
+        }
+    }
+
+    /// A four-digit year, in the language's era above the era's threshold.
+    fn four_digit_year(&mut self, v: i32) -> (i32, String) {
+        if let Some(era) = &self.lang.era {
+            if era.bare_above.is_some_and(|t| v > t) {
+                self.era = true;
+                let y = v.saturating_sub(era.offset);
+                return (y, format!("{} {v} = year {y} (minus {})", era.name, era.offset));
+            }
+        }
+        (v, format!("year {v}"))
+    }
+
+    /// A two-digit year beside a year word or a fiscal label: 20yy, or the era's century.
+    fn two_digit_year(&mut self, v: u32) -> (i32, String) {
+        if let Some(era) = &self.lang.era {
+            if era.bare_above.is_some() {
+                self.era = true;
+                let written = era.century.saturating_add(v as i32);
+                let y = written.saturating_sub(era.offset);
+                return (y, format!("{} {written} = year {y}", era.name));
+            }
+        }
+        let y = 2000 + v as i32;
+        (y, format!("year {y}"))
+    }
+
+    /// Fiscal and calendar marks join the unit or year beside them.
+    fn marks(&mut self, items: &mut Vec<Item>) {
+        let mut i = 0;
+        while i < items.len() {
+            let fiscal = match items[i].it {
+                It::Role(Role::Fiscal) => true,
+                It::Role(Role::Calendar) => false,
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            let what = if fiscal { "fiscal" } else { "calendar" };
+            // The neighbour it marks: after it first ("fiscal year"), else before ("2025 fiscal").
+            let target = [i + 1, i.wrapping_sub(1)]
+                .into_iter()
+                .find(|&j| j < items.len() && markable(&items[j].it));
+            let Some(j) = target else {
+                i += 1;
+                continue;
+            };
+            let marked = match items[j].it.clone() {
+                It::Unit(u, _) | It::Role(Role::Unit(u, _)) => It::Unit(u, Some(fiscal)),
+                It::Year { year, .. } => It::Year {
+                    year,
+                    fiscal: Some(fiscal),
+                },
+                It::Pair { end, .. } => It::Pair {
+                    end,
+                    fiscal: Some(fiscal),
+                },
+                It::Nth(u, n, _) => It::Nth(u, n, Some(fiscal)),
+                It::Expr(Expr::Nth { unit, n, of, .. }) => It::Expr(Expr::Nth {
+                    unit,
+                    n,
+                    fiscal,
+                    of,
+                }),
+                It::Expr(Expr::Rel { unit, k, .. }) => It::Expr(Expr::Rel { unit, fiscal, k }),
+                other => other,
+            };
+            let (a, len) = if j > i { (i, 2) } else { (j, 2) };
+            self.replace(items, a, len, marked, format!("{what}"));
+            i = a;
+        }
+    }
+
+    /// Counts: the first N units, N units from the document's date, N units.
+    fn counts(&mut self, items: &mut Vec<Item>) {
+        // A decade is ten years: "the next decade", "the next two decades".
+        let mut i = 0;
+        while i < items.len() {
+            if items[i].it != It::Role(Role::Decade) {
+                i += 1;
+                continue;
+            }
+            let before = i.checked_sub(1).and_then(|j| count_value(&items[j].it));
+            match before {
+                Some(n) => {
+                    let years = n.saturating_mul(10);
+                    self.replace(items, i - 1, 2, It::Role(Role::Number(years)), format!("{years} years"));
+                    items.insert(i, Item { it: It::Role(Role::Unit(Unit::Year, false)), start: items[i - 1].end, end: items[i - 1].end });
+                }
+                None => {
+                    let at = items[i].end;
+                    items[i].it = It::Role(Role::Number(10));
+                    items.insert(i + 1, Item { it: It::Role(Role::Unit(Unit::Year, false)), start: at, end: at });
+                    self.step(items[i].start, items[i].end, "10 years".into());
+                }
+            }
+            i += 1;
+        }
+        // first + N + unit, and which + N + unit, in any order.
+        let mut i = 0;
+        while i + 2 < items.len() {
+            let three = [&items[i].it, &items[i + 1].it, &items[i + 2].it];
+            let number = three.iter().find_map(|it| count_value(it));
+            let unit = three.iter().find_map(|it| unit_of(it));
+            let first = three.iter().any(|it| **it == It::Role(Role::First));
+            let which = three.iter().find_map(|it| match it {
+                It::Role(Role::Which(k)) if *k != 0 => Some(*k),
+                It::Role(Role::Deadline) => Some(1),
+                _ => None,
+            });
+            let distinct = number.is_some() && unit.is_some();
+            if let (true, Some(n), Some((u, f))) = (distinct, number, unit) {
+                if first && u.months().is_some() {
+                    self.replace(
+                        items,
+                        i,
+                        3,
+                        It::Expr(Expr::FirstN {
+                            unit: u,
+                            n,
+                            of: None,
+                        }),
+                        format!("the first {n} {}s", u.name()),
+                    );
+                    let _ = f;
+                    continue;
+                }
+                if let Some(k) = which {
+                    let dir = k.signum();
+                    self.replace(
+                        items,
+                        i,
+                        3,
+                        It::Expr(Expr::Span { unit: u, n, dir }),
+                        format!(
+                            "{n} {}s {} the document's date",
+                            u.name(),
+                            if dir > 0 { "from" } else { "up to" }
+                        ),
+                    );
+                    // A second word of the same direction ("ในอีก 3 ปีข้างหน้า") adds nothing.
+                    if let Some(Item {
+                        it: It::Role(Role::Which(k2)),
+                        ..
+                    }) = items.get(i + 1)
+                    {
+                        if k2.signum() == dir {
+                            items.remove(i + 1);
+                        }
+                    }
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        // N + unit (a count) or unit + N / N + quarter (an ordinal).
+        let mut i = 0;
+        while i + 1 < items.len() {
+            let (a, b) = (items[i].it.clone(), items[i + 1].it.clone());
+            let short_years = self.lang.short_years;
+            match (a, b) {
+                (It::Num { value, digits }, It::Role(Role::Unit(Unit::Year, f)))
+                    if digits == 2 && short_years =>
+                {
+                    let (year, meaning) = self.two_digit_year(value);
+                    self.replace(items, i, 2, It::Year { year, fiscal: Some(f).filter(|f| *f) }, meaning);
+                }
+                (It::Num { value, digits }, It::Role(Role::Unit(u, f)))
+                    if digits <= 2 && matches!(u, Unit::Quarter | Unit::Half) =>
+                {
+                    let max = u.per_year().unwrap_or(4);
+                    if (1..=max).contains(&value) {
+                        self.replace(
+                            items,
+                            i,
+                            2,
+                            It::Nth(u, value as i32, Some(f).filter(|f| *f)),
+                            format!("{} {value}", u.name()),
+                        );
+                    } else {
+                        i += 1;
+                    }
+                }
+                (It::Num { value, digits }, It::Role(Role::Unit(u, f)))
+                    if digits <= 3 && u != Unit::Year || (u == Unit::Year && digits <= 2) =>
+                {
+                    if value == 0 {
+                        i += 1;
+                        continue;
+                    }
+                    self.replace(
+                        items,
+                        i,
+                        2,
+                        It::Count(u, value, f),
+                        format!("{value} {}s", u.name()),
+                    );
+                }
+                (It::Role(Role::Number(value)), It::Role(Role::Unit(u, f))) => {
+                    self.replace(
+                        items,
+                        i,
+                        2,
+                        It::Count(u, value, f),
+                        format!("{value} {}s", u.name()),
+                    );
+                }
+                (It::Role(Role::Unit(Unit::Year, f)), It::Num { value, digits: 2 }) => {
+                    let (year, meaning) = self.two_digit_year(value);
+                    self.replace(items, i, 2, It::Year { year, fiscal: Some(f).filter(|f| *f) }, meaning);
+                }
+                (It::Role(Role::Unit(u, f)), It::Num { value, digits })
+                    if u != Unit::Year && digits <= 2 && value > 0 =>
+                {
+                    self.replace(
+                        items,
+                        i,
+                        2,
+                        It::Nth(u, value as i32, Some(f).filter(|f| *f)),
+                        format!("{} {value}", u.name()),
+                    );
+                }
+                _ => i += 1,
+            }
+        }
+    }
+
+    /// A unit with its ordinal, number or which; letters against numbers; units alone.
+    fn units(&mut self, items: &mut Vec<Item>) {
+        for item in items.iter_mut() {
+            if let It::Role(Role::Unit(u, f)) = item.it {
+                item.it = It::Unit(u, Some(f).filter(|f| *f));
+            }
+        }
+        let mut i = 0;
+        while i < items.len() {
+            let cur = items[i].it.clone();
+            let next = items.get(i + 1).map(|x| x.it.clone());
+            match (cur, next) {
+                // year + unit "year": 2025年, 2025 года, ปี 2568, fiscal year 2025
+                (It::Year { year, fiscal }, Some(It::Unit(Unit::Year, f)))
+                | (It::Unit(Unit::Year, f), Some(It::Year { year, fiscal })) => {
+                    let fiscal = fiscal.or(f);
+                    let what = if fiscal == Some(true) { "fiscal year" } else { "year" };
+                    self.replace(items, i, 2, It::Year { year, fiscal }, format!("{what} {year}"));
+                }
+                (It::Pair { end, fiscal }, Some(It::Unit(Unit::Year, f)))
+                | (It::Unit(Unit::Year, f), Some(It::Pair { end, fiscal })) => {
+                    let fiscal = fiscal.or(f);
+                    self.replace(items, i, 2, It::Pair { end, fiscal }, format!("the years {}/{end}", end - 1));
+                }
+                (It::Ordinal(n), Some(It::Unit(u, f))) | (It::Unit(u, f), Some(It::Ordinal(n)))
+                    if u != Unit::Year =>
+                {
+                    self.replace(items, i, 2, It::Nth(u, n, f), nth_meaning(u, n));
+                }
+                (It::Role(Role::Ordinal(n)), Some(It::Unit(u, f)))
+                | (It::Unit(u, f), Some(It::Role(Role::Ordinal(n))))
+                    if u != Unit::Year =>
+                {
+                    self.replace(items, i, 2, It::Nth(u, n, f), nth_meaning(u, n));
+                }
+                (It::Role(Role::UnitOrdinal(u, n)), Some(It::Unit(u2, f)))
+                | (It::Unit(u2, f), Some(It::Role(Role::UnitOrdinal(u, n))))
+                    if u == u2 =>
+                {
+                    self.replace(items, i, 2, It::Nth(u, n, f), nth_meaning(u, n));
+                }
+                (It::Role(Role::Which(k)), Some(It::Unit(u, f)))
+                | (It::Unit(u, f), Some(It::Role(Role::Which(k)))) => {
+                    let fiscal = f == Some(true);
+                    let e = Expr::Rel { unit: u, fiscal, k };
+                    let meaning = e.describe();
+                    self.replace(items, i, 2, It::Expr(e), meaning);
+                }
+                (It::Role(Role::Which(k)), Some(It::Month(m)))
+                | (It::Month(m), Some(It::Role(Role::Which(k))))
+                    if k != 0 =>
+                {
+                    let e = Expr::MonthFrom { month: m, k };
+                    let meaning = e.describe();
+                    self.replace(items, i, 2, It::Expr(e), meaning);
+                }
+                (It::Role(Role::Which(k)), Some(It::Role(Role::Month(m))))
+                | (It::Role(Role::Month(m)), Some(It::Role(Role::Which(k))))
+                    if k != 0 =>
+                {
+                    let e = Expr::MonthFrom { month: m, k };
+                    let meaning = e.describe();
+                    self.replace(items, i, 2, It::Expr(e), meaning);
+                }
+                (It::Role(Role::UnitOrdinal(u, n)), _) => {
+                    self.replace(items, i, 1, It::Nth(u, n, None), nth_meaning(u, n));
+                }
+                (It::Role(Role::Month(m)), _) => {
+                    let name = MONTH_NAMES.get((m as usize).wrapping_sub(1)).unwrap_or(&"?");
+                    self.replace(items, i, 1, It::Month(m), format!("month {m} ({name})"));
+                }
+                (It::Role(Role::Fused(u, f, k)), _) => {
+                    let e = Expr::Rel {
+                        unit: u,
+                        fiscal: f,
+                        k,
+                    };
+                    let meaning = e.describe();
+                    self.replace(items, i, 1, It::Expr(e), meaning);
+                }
+                (It::Notation(what, v, digits), next) => {
+                    let glued_year = match next {
+                        Some(It::Num { value, digits: 2 })
+                            if items[i].end == items[i + 1].start =>
+                        {
+                            Some(value)
+                        }
+                        _ => None,
+                    };
+                    let Some((it, meaning)) = self.notation(what, v, digits) else {
+                        i += 1;
+                        continue;
+                    };
+                    self.replace(items, i, 1, it, meaning);
+                    if let Some(v) = glued_year {
+                        let year = 2000 + v as i32;
+                        self.replace(
+                            items,
+                            i + 1,
+                            1,
+                            It::Year {
+                                year,
+                                fiscal: None,
+                            },
+                            format!("year {year}"),
+                        );
+                    }
+                    i += 1;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+
+    fn notation(&self, what: Notation, v: u32, digits: u8) -> Option<(It, String)> {
+        let year = |v: u32, digits: u8| -> Option<i32> {
+            match digits {
+                2 => Some(2000 + v as i32),
+                4 => Some(v as i32),
+                _ => None,
+            }
+        };
+        Some(match what {
+            Notation::Quarter if (1..=4).contains(&v) => {
+                (It::Nth(Unit::Quarter, v as i32, None), format!("quarter {v}"))
+            }
+            Notation::Half if (1..=2).contains(&v) => {
+                (It::Nth(Unit::Half, v as i32, None), format!("half {v}"))
+            }
+            Notation::FiscalQuarter if (1..=4).contains(&v) => (
+                It::Nth(Unit::Quarter, v as i32, Some(true)),
+                format!("fiscal quarter {v}"),
+            ),
+            Notation::FiscalHalf if (1..=2).contains(&v) => (
+                It::Nth(Unit::Half, v as i32, Some(true)),
+                format!("fiscal half {v}"),
+            ),
+            Notation::FiscalYear => {
+                let y = year(v, digits)?;
+                (
+                    It::Year {
+                        year: y,
+                        fiscal: Some(true),
+                    },
+                    format!("fiscal year {y}"),
+                )
+            }
+            Notation::CalendarYear => {
+                let y = year(v, digits)?;
+                (
+                    It::Year {
+                        year: y,
+                        fiscal: Some(false),
+                    },
+                    format!("calendar year {y}"),
+                )
+            }
+            Notation::FirstMonths if (1..=12).contains(&v) => (
+                It::Expr(Expr::FirstN {
+                    unit: Unit::Month,
+                    n: v,
+                    of: None,
+                }),
+                format!("the first {v} months"),
+            ),
+            _ => return None,
+        })
+    }
+
+    /// Days of a month: 14 March, March 14, 3月14日, 14. März.
+    fn days(&mut self, items: &mut Vec<Item>) {
+        let mut i = 0;
+        while i + 1 < items.len() {
+            let (a, b) = (items[i].it.clone(), items[i + 1].it.clone());
+            let day = match (&a, &b) {
+                (It::Month(m), It::Num { value, digits })
+                | (It::Num { value, digits }, It::Month(m))
+                    if *digits <= 2 && (1..=31).contains(value) =>
+                {
+                    Some((*m, *value))
+                }
+                (It::Month(m), It::Ordinal(d)) | (It::Ordinal(d), It::Month(m))
+                    if (1..=31).contains(d) =>
+                {
+                    Some((*m, *d as u32))
+                }
+                _ => None,
+            };
+            match day {
+                Some((m, d)) => {
+                    let name = MONTH_NAMES.get((m as usize).wrapping_sub(1)).unwrap_or(&"?");
+                    self.replace(items, i, 2, It::Day(m, d), format!("{name} {d}"));
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    /// Places parts within a year: the third quarter of last year, 2026财年第二季度, March 2025.
+    fn within_years(&mut self, items: &mut Vec<Item>) {
+        loop {
+            let mut done = true;
+            let mut i = 0;
+            while i < items.len() {
+                if !placeable(&items[i].it) {
+                    i += 1;
+                    continue;
+                }
+                // A year beside it: after it first ("Q3 2025", "the third quarter of 2025"),
+                // else before ("2025年第三季度"); a mark between them (`/`, `-`) is allowed.
+                let mut found = None;
+                for (j, span) in [(i + 1, (i, i + 2)), (i.wrapping_sub(1), (i - i.min(1), i + 1))] {
+                    if j < items.len() && j != i && year_like(&items[j].it, self.lang.short_years) {
+                        found = Some((j, span));
+                        break;
+                    }
+                }
+                if found.is_none() {
+                    for (j, mid, span) in [
+                        (i + 2, i + 1, (i, i + 3)),
+                        (i.wrapping_sub(2), i.wrapping_sub(1), (i.saturating_sub(2), i + 1)),
+                    ] {
+                        if j < items.len()
+                            && mid < items.len()
+                            && matches!(items[mid].it, It::Punct('/' | '-' | ','))
+                            && year_like(&items[j].it, self.lang.short_years)
+                        {
+                            found = Some((j, span));
+                            break;
+                        }
+                    }
+                }
+                let Some((j, (a, b))) = found else {
+                    i += 1;
+                    continue;
+                };
+                let anchor = to_expr(items[j].it.clone());
+                let Some(anchor) = anchor else {
+                    i += 1;
+                    continue;
+                };
+                let Some(e) = place(items[i].it.clone(), anchor) else {
+                    i += 1;
+                    continue;
+                };
+                let meaning = e.describe();
+                self.replace(items, a, b - a, It::Expr(e), meaning);
+                done = false;
+                i = a + 1;
+            }
+            if done {
+                break;
+            }
+        }
+    }
+
+    /// Parts that stand alone: a year, a quarter or a month in the year the document's date
+    /// implies.
+    fn alone(&mut self, items: &mut [Item]) {
+        for item in items.iter_mut() {
+            let e = match item.it.clone() {
+                It::Pair { end, fiscal } => Expr::Pair { end, fiscal },
+                It::Year { year, fiscal } => Expr::Year {
+                    year,
+                    fiscal: fiscal == Some(true),
+                },
+                It::Role(Role::ToDateOf(unit, fiscal)) => {
+                    Expr::ToDate(Box::new(Expr::Rel { unit, fiscal, k: 0 }))
+                }
+                other => match place_alone(other) {
+                    Some(e) => e,
+                    None => continue,
+                },
+            };
+            item.it = It::Expr(e);
+        }
+    }
+
+    /// Edges: the end of 2025, 2025年底, Ende 2027, year-end.
+    fn edges(&mut self, items: &mut Vec<Item>) {
+        let mut i = 0;
+        while i < items.len() {
+            let It::Role(Role::Edge(edge)) = items[i].it else {
+                i += 1;
+                continue;
+            };
+            let Some((at, len, inner)) = operand(items, i) else {
+                i += 1;
+                continue;
+            };
+            let e = Expr::Edge(edge, Box::new(inner));
+            let meaning = e.describe();
+            self.replace(items, at, len, It::Expr(e), meaning);
+            i = at + 1;
+        }
+    }
+
+    /// To date, since, by, as of: before or after the period they apply to.
+    fn operators(&mut self, items: &mut Vec<Item>) {
+        let mut i = 0;
+        while i < items.len() {
+            let wrap: fn(Box<Expr>) -> Expr = match items[i].it {
+                It::Role(Role::ToDate) => Expr::ToDate,
+                It::Role(Role::Since) => Expr::Since,
+                It::Role(Role::Deadline) => Expr::Deadline,
+                It::Role(Role::AsOf) => Expr::AsOf,
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            let Some((at, len, inner)) = operand(items, i) else {
+                i += 1;
+                continue;
+            };
+            let e = wrap(Box::new(inner));
+            let meaning = e.describe();
+            self.replace(items, at, len, It::Expr(e), meaning);
+            i = at + 1;
+        }
+    }
+
+    /// N units to the end of a period: "the 12 months to June 2025", "the three months ended
+    /// June 30".
+    fn trailing(&mut self, items: &mut Vec<Item>) {
+        let mut i = 0;
+        while i + 2 < items.len() {
+            let (It::Count(unit, n, _), It::Role(Role::RangeTo | Role::Ending)) =
+                (items[i].it.clone(), items[i + 1].it.clone())
+            else {
+                i += 1;
+                continue;
+            };
+            let Some(to) = as_expr(&items[i + 2].it) else {
+                i += 1;
+                continue;
+            };
+            if unit.months().is_none() && !matches!(unit, Unit::Week | Unit::Day) {
+                i += 1;
+                continue;
+            }
+            let e = Expr::Trailing {
+                unit,
+                n,
+                to: Box::new(to),
+            };
+            let meaning = e.describe();
+            self.replace(items, i, 3, It::Expr(e), meaning);
+            i += 1;
+        }
+    }
+
+    /// A unit beside a period that names it adds nothing: "the quarter April to June".
+    fn apposition(&mut self, items: &mut Vec<Item>) {
+        if let [a, b] = items.as_slice() {
+            let keep = match (&a.it, &b.it) {
+                (It::Unit(..), It::Expr(_)) => 1,
+                (It::Expr(_), It::Unit(..)) => 0,
+                _ => return,
+            };
+            let kept = items.remove(keep);
+            items.clear();
+            items.push(kept);
+        }
+    }
+
+    /// Ranges: [from] A to B, between A and B; the ends lend each other their year.
+    fn ranges(&mut self, items: &mut Vec<Item>) {
+        let mut i = 0;
+        while i + 2 < items.len() {
+            let joins = matches!(
+                items[i + 1].it,
+                It::Role(Role::RangeTo) | It::Punct('-' | '/' | '~')
+            ) || (items[i + 1].it == It::Role(Role::RangeAnd)
+                && i > 0
+                && items[i - 1].it == It::Role(Role::RangeFrom));
+            let left = match &items[i].it {
+                It::Num { value, .. } => match &items[i + 2].it {
+                    // 1-9月: a bare number takes the unit of the other end.
+                    It::Expr(Expr::Nth { unit, fiscal, .. }) if *unit == Unit::Month => {
+                        Some(Expr::Nth {
+                            unit: *unit,
+                            n: *value as i32,
+                            fiscal: *fiscal,
+                            of: None,
+                        })
+                    }
+                    _ => None,
+                },
+                it => as_expr(it),
+            };
+            let right = as_expr(&items[i + 2].it);
+            let (true, Some(mut a), Some(mut b)) = (joins, left, right) else {
+                i += 1;
+                continue;
+            };
+            if let Some(anchor) = b.anchor().cloned() {
+                a.lend(&anchor);
+            }
+            if let Some(anchor) = a.anchor().cloned() {
+                b.lend(&anchor);
+            }
+            let e = Expr::Range(Box::new(a), Box::new(b));
+            let meaning = e.describe();
+            let from = i > 0 && items[i - 1].it == It::Role(Role::RangeFrom);
+            let at = if from { i - 1 } else { i };
+            let len = if from { 4 } else { 3 };
+            self.replace(items, at, len, It::Expr(e), meaning);
+            i = at;
+        }
+    }
+
+    /// Resolves a composed period into dates.
+    fn resolve(
+        &mut self,
+        expr: Expr,
+        published: Published,
+        calendar: FiscalCalendar,
+    ) -> Result<Period, PeriodError> {
+        let mut r = Resolver {
+            published,
+            calendar,
+            relative: false,
+            fiscal: false,
+            era: self.era,
+            notes: Vec::new(),
+        };
+        let (start, end) = r.span(&expr)?;
+        if start > end {
+            return Err(PeriodError::new(format!(
+                "{} ends ({end}) before it starts ({start})",
+                expr.describe()
+            )));
+        }
+        let kind = kind_of(&expr, r.fiscal, r.relative, r.era);
+        let mut parts = std::mem::take(&mut self.parts);
+        parts.sort_by_key(|(at, _)| *at);
+        let mut steps: Vec<Step> = parts.into_iter().map(|(_, s)| s).collect();
+        steps.append(&mut self.steps);
+        for note in r.notes {
+            steps.push(Step::new(self.original.trim(), note));
+        }
+        let lab = label(start, end);
+        let span = if lab.contains("..") {
+            lab
+        } else {
+            format!("{start}..{end} = {lab}")
+        };
+        steps.push(Step::new(
+            self.original.trim(),
+            format!("composed: {} = {span}", expr.describe()),
+        ));
+        Ok(Period {
+            start,
+            end,
+            kind,
+            steps,
+        })
+    }
+}
+
+fn kind_of(expr: &Expr, fiscal: bool, relative: bool, era: bool) -> PeriodKind {
+    match expr {
+        Expr::Deadline(_) => PeriodKind::Deadline,
+        Expr::ToDate(_) | Expr::Since(_) => PeriodKind::ToDate,
+        _ if fiscal => PeriodKind::Fiscal,
+        _ if relative => PeriodKind::Relative,
+        _ if era => PeriodKind::BuddhistEra,
+        _ => PeriodKind::Absolute,
+    }
+}
+
+fn nth_meaning(u: Unit, n: i32) -> String {
+    if n < 0 {
+        format!("the last {}", u.name())
+    } else {
+        format!("{} {n}", u.name())
+    }
+}
+
+fn describe_item(it: &It) -> String {
+    match it {
+        It::Num { value, .. } => format!("the number {value}"),
+        It::Role(r) => format!("{r:?}").to_lowercase(),
+        It::Notation(..) => "a label".into(),
+        It::Punct(c) => format!("'{c}'"),
+        It::Year { year, .. } => format!("year {year}"),
+        It::Pair { end, .. } => format!("the years {}/{end}", end - 1),
+        It::Ordinal(n) => format!("ordinal {n}"),
+        It::Unit(u, _) => u.name().into(),
+        It::Count(u, n, _) => format!("{n} {}s", u.name()),
+        It::Nth(u, n, _) => nth_meaning(*u, *n),
+        It::Month(m) => format!("month {m}"),
+        It::Day(m, d) => format!("day {d} of month {m}"),
+        It::Expr(e) => e.describe(),
+    }
+}
+
+fn markable(it: &It) -> bool {
+    matches!(
+        it,
+        It::Unit(..)
+            | It::Role(Role::Unit(..))
+            | It::Year { .. }
+            | It::Pair { .. }
+            | It::Nth(..)
+            | It::Expr(Expr::Nth { .. } | Expr::Rel { .. })
+    )
+}
+
+fn count_value(it: &It) -> Option<u32> {
+    match it {
+        It::Num { value, digits } if *digits <= 3 && *value > 0 => Some(*value),
+        It::Role(Role::Number(n)) => Some(*n),
+        _ => None,
+    }
+}
+
+fn unit_of(it: &It) -> Option<(Unit, bool)> {
+    match it {
+        It::Role(Role::Unit(u, f)) => Some((*u, *f)),
+        _ => None,
+    }
+}
+
+/// Whether a part can be placed in a year.
+fn placeable(it: &It) -> bool {
+    matches!(
+        it,
+        It::Nth(..)
+            | It::Month(_)
+            | It::Day(..)
+            | It::Count(Unit::Month | Unit::Quarter, ..)
+            | It::Expr(Expr::FirstN { of: None, .. })
+    )
+}
+
+/// Whether a part is a year that others can be placed in.
+fn year_like(it: &It, short_years: bool) -> bool {
+    if let It::Count(Unit::Year, n, _) = it {
+        return short_years && *n < 100;
+    }
+    if let It::Unit(Unit::Year, _) = it {
+        return true;
+    }
+    matches!(
+        it,
+        It::Year { .. }
+            | It::Pair { .. }
+            | It::Expr(Expr::Pair { .. })
+            | It::Expr(Expr::Year { .. })
+            | It::Expr(Expr::Rel {
+                unit: Unit::Year,
+                ..
+            })
+    )
+}
+
+fn to_expr(it: It) -> Option<Expr> {
+    match it {
+        It::Year { year, fiscal } => Some(Expr::Year {
+            year,
+            fiscal: fiscal == Some(true),
+        }),
+        It::Pair { end, fiscal } => Some(Expr::Pair { end, fiscal }),
+        // "the first nine months of the year": this one.
+        It::Unit(Unit::Year, fiscal) => Some(Expr::Rel {
+            unit: Unit::Year,
+            fiscal: fiscal == Some(true),
+            k: 0,
+        }),
+        // "25年第一季度": two digits before the year word are a year.
+        It::Count(Unit::Year, n, fiscal) => Some(Expr::Year {
+            year: 2000 + n as i32,
+            fiscal,
+        }),
+        It::Expr(e) => Some(e),
+        _ => None,
+    }
+}
+
+fn place(it: It, anchor: Expr) -> Option<Expr> {
+    let fiscal_anchor = matches!(
+        anchor,
+        Expr::Year { fiscal: true, .. }
+            | Expr::Pair {
+                fiscal: Some(true),
+                ..
+            }
+            | Expr::Rel {
+                unit: Unit::Year,
+                fiscal: true,
+                ..
+            }
+    );
+    let of = Some(Box::new(anchor));
+    Some(match it {
+        It::Nth(unit, n, f) => Expr::Nth {
+            unit,
+            n,
+            fiscal: f.unwrap_or(fiscal_anchor),
+            of,
+        },
+        It::Month(m) => Expr::Nth {
+            unit: Unit::Month,
+            n: m as i32,
+            fiscal: false,
+            of,
+        },
+        It::Day(m, d) => Expr::Day {
+            month: m,
+            day: d,
+            of,
+        },
+        // "за 9 месяцев 2025 года": N months of a year are its first N months.
+        It::Count(unit, n, _) => Expr::FirstN { unit, n, of },
+        It::Expr(Expr::FirstN { unit, n, of: None }) => Expr::FirstN { unit, n, of },
+        _ => return None,
+    })
+}
+
+fn place_alone(it: It) -> Option<Expr> {
+    Some(match it {
+        It::Nth(unit, n, f) => Expr::Nth {
+            unit,
+            n,
+            fiscal: f == Some(true),
+            of: None,
+        },
+        It::Month(m) => Expr::Nth {
+            unit: Unit::Month,
+            n: m as i32,
+            fiscal: false,
+            of: None,
+        },
+        It::Day(m, d) => Expr::Day {
+            month: m,
+            day: d,
+            of: None,
+        },
+        _ => return None,
+    })
+}
+
+/// A part as the operand of an edge, an operator or a range; a unit alone is this one ("the
+/// end of the year", "с начала года").
+fn as_expr(it: &It) -> Option<Expr> {
+    match it {
+        It::Expr(e) => Some(e.clone()),
+        It::Unit(unit, fiscal) => Some(Expr::Rel {
+            unit: *unit,
+            fiscal: *fiscal == Some(true),
+            k: 0,
+        }),
+        _ => None,
+    }
+}
+
+/// Turns a composed period into dates.
+struct Resolver {
+    published: Published,
+    calendar: FiscalCalendar,
+    relative: bool,
+    fiscal: bool,
+    era: bool,
+    notes: Vec<String>,
+}
+
+fn err<T>(s: String) -> Result<T, PeriodError> {
+    Err(PeriodError::new(s))
+}
+
+impl Resolver {
+    fn cal(&mut self, fiscal: bool) -> FiscalCalendar {
+        if fiscal {
+            self.fiscal = true;
+            self.calendar
+        } else {
+            FiscalCalendar::CALENDAR
+        }
+    }
+
+    /// The document's date as one day, for what counts from it in days or weeks.
+    fn day(&self, what: &str) -> Result<NaiveDate, PeriodError> {
+        match self.published {
+            Published::Day(d) => Ok(d),
+            _ => err(format!(
+                "«{what}» counts from the document's day, but the document is dated only {}",
+                self.published
+            )),
+        }
+    }
+
+    /// The first day of the document's date, with at least month precision where needed.
+    fn month_date(&self, what: &str) -> Result<NaiveDate, PeriodError> {
+        match self.published {
+            Published::Day(d) => Ok(d),
+            Published::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 1)
+                .ok_or_else(|| PeriodError::new("the document's date is not a date")),
+            Published::Year(_) => err(format!(
+                "«{what}» counts from the document's month, but the document is dated only {}",
+                self.published
+            )),
+        }
+    }
+
+    /// The span of unit number `index` counted from year 0 of a calendar (months-based units).
+    fn unit_span(
+        &self,
+        cal: FiscalCalendar,
+        unit: Unit,
+        index: i64,
+    ) -> Option<(NaiveDate, NaiveDate)> {
+        let months = unit.months()?;
+        let per = unit.per_year()? as i64;
+        let fy = index.div_euclid(per);
+        let n = index.rem_euclid(per) as u32;
+        let (start, _) = cal.year_span(i32::try_from(fy).ok()?)?;
+        let start = start.checked_add_months(Months::new(n * months))?;
+        months_span(start, months)
+    }
+
+    /// The index (from year 0) of the unit holding a date, in a calendar.
+    fn unit_index(cal: FiscalCalendar, unit: Unit, d: NaiveDate) -> Option<i64> {
+        let months = unit.months()? as i64;
+        let per = unit.per_year()? as i64;
+        let fy = cal.year_of(d) as i64;
+        let start_month = cal.start_month as i64;
+        let m = (d.month() as i64 - start_month).rem_euclid(12);
+        Some(fy * per + m / months)
+    }
+
+    fn span(&mut self, e: &Expr) -> Result<(NaiveDate, NaiveDate), PeriodError> {
+        let outside = || PeriodError::new(format!("{} falls outside the calendar", e.describe()));
+        match e {
+            Expr::Year { year, fiscal } => {
+                let cal = self.cal(*fiscal);
+                if *fiscal && cal.start_month != 1 {
+                    self.notes.push(format!(
+                        "fiscal year {year}, {}",
+                        self.calendar.describe()
+                    ));
+                }
+                cal.year_span(*year).ok_or_else(outside)
+            }
+            Expr::Pair { end, fiscal } => {
+                let fiscal = fiscal.unwrap_or(self.calendar.start_month != 1);
+                if fiscal {
+                    self.span(&Expr::Year { year: *end, fiscal: true })
+                } else {
+                    let (s, _) = year_span(end - 1).ok_or_else(outside)?;
+                    let (_, e2) = year_span(*end).ok_or_else(outside)?;
+                    Ok((s, e2))
+                }
+            }
+            Expr::Rel { unit, fiscal, k } => {
+                self.relative = true;
+                match unit {
+                    Unit::Week => {
+                        let d = self.day("week")?;
+                        let monday = d - Duration::days(d.weekday().num_days_from_monday() as i64);
+                        let start = monday + Duration::weeks(*k as i64);
+                        Ok((start, start + Duration::days(6)))
+                    }
+                    Unit::Day => {
+                        let d = self.day("day")?;
+                        let d = d + Duration::days(*k as i64);
+                        Ok((d, d))
+                    }
+                    Unit::Year if !*fiscal || self.calendar.start_month == 1 => {
+                        let y = self.published.year().saturating_add(*k);
+                        if *fiscal {
+                            self.fiscal = true;
+                        }
+                        year_span(y).ok_or_else(outside)
+                    }
+                    _ => {
+                        let cal = self.cal(*fiscal);
+                        let d = if *unit == Unit::Year {
+                            match self.published {
+                                Published::Year(_) => {
+                                    return err(format!(
+                                        "the fiscal year counts from the document's month ({}), but the document is dated only {}",
+                                        self.calendar.describe(),
+                                        self.published
+                                    ))
+                                }
+                                _ => self.month_date(unit.name())?,
+                            }
+                        } else {
+                            self.month_date(unit.name())?
+                        };
+                        let index = Self::unit_index(cal, *unit, d).ok_or_else(outside)?;
+                        let span = self
+                            .unit_span(cal, *unit, index + *k as i64)
+                            .ok_or_else(outside)?;
+                        if *fiscal {
+                            self.notes.push(format!(
+                                "{} {}: {}..{}",
+                                e.describe(),
+                                self.calendar.describe(),
+                                span.0,
+                                span.1
+                            ));
+                        }
+                        Ok(span)
+                    }
+                }
+            }
+            Expr::Nth {
+                unit,
+                n,
+                fiscal,
+                of,
+            } => {
+                let cal = self.cal(*fiscal);
+                let count = match unit {
+                    Unit::Week => 53,
+                    Unit::Day => 366,
+                    u => u.per_year().unwrap_or(1),
+                };
+                let n = if *n < 0 { count as i32 } else { *n };
+                if n < 1 || n as u32 > count {
+                    return err(format!("there is no {} {n} in a year", unit.name()));
+                }
+                let within = |r: &mut Resolver, year: i32| -> Result<(NaiveDate, NaiveDate), PeriodError> {
+                    match unit {
+                        Unit::Week => {
+                            let w = NaiveDate::from_isoywd_opt(year, n as u32, chrono::Weekday::Mon)
+                                .ok_or_else(|| PeriodError::new(format!("{year} has no week {n}")))?;
+                            Ok((w, w + Duration::days(6)))
+                        }
+                        Unit::Month if !*fiscal => month_span(year, n as u32).ok_or_else(|| {
+                            PeriodError::new(format!("{year}-{n:02} falls outside the calendar"))
+                        }),
+                        _ => r
+                            .unit_span(cal, *unit, year as i64 * unit.per_year().unwrap_or(1) as i64 + (n - 1) as i64)
+                            .ok_or_else(|| PeriodError::new(format!("{} falls outside the calendar", e.describe()))),
+                    }
+                };
+                match of {
+                    Some(anchor) => {
+                        let year = self.year_of(anchor, *fiscal)?;
+                        within(self, year)
+                    }
+                    None => self.implied(e, |r, y| within(r, y), *fiscal),
+                }
+            }
+            Expr::Day { month, day, of } => {
+                let make = |_: &mut Resolver, y: i32| {
+                    NaiveDate::from_ymd_opt(y, *month, *day)
+                        .map(|d| (d, d))
+                        .ok_or_else(|| PeriodError::new(format!("{y}-{month:02}-{day:02} is not a date")))
+                };
+                match of {
+                    Some(anchor) => {
+                        let y = self.year_of(anchor, false)?;
+                        make(self, y)
+                    }
+                    None => self.implied(e, make, false),
+                }
+            }
+            Expr::FirstN { unit, n, of } => {
+                let months = unit.months().unwrap_or(1) * n;
+                if months == 0 || months > 12 {
+                    return err(format!("the first {n} {}s are not within a year", unit.name()));
+                }
+                let make = |_: &mut Resolver, y: i32| {
+                    NaiveDate::from_ymd_opt(y, 1, 1)
+                        .and_then(|s| months_span(s, months))
+                        .ok_or_else(|| PeriodError::new(format!("{y} falls outside the calendar")))
+                };
+                match of {
+                    Some(anchor) => {
+                        let y = self.year_of(anchor, false)?;
+                        make(self, y)
+                    }
+                    None => self.implied(e, make, false),
+                }
+            }
+            Expr::Span { unit, n, dir } => {
+                self.relative = true;
+                let (from, to) = self.published.span();
+                let n = *n;
+                if *dir > 0 {
+                    let end = match unit {
+                        Unit::Week => from.checked_add_signed(Duration::weeks(n as i64)),
+                        Unit::Day => from.checked_add_signed(Duration::days(n as i64)),
+                        u => from.checked_add_months(Months::new(u.months().unwrap_or(1) * n)),
+                    }
+                    .and_then(|d| d.pred_opt())
+                    .ok_or_else(outside)?;
+                    Ok((from, end))
+                } else {
+                    let start = match unit {
+                        Unit::Week => to.checked_sub_signed(Duration::weeks(n as i64)),
+                        Unit::Day => to.checked_sub_signed(Duration::days(n as i64)),
+                        u => to.checked_sub_months(Months::new(u.months().unwrap_or(1) * n)),
+                    }
+                    .and_then(|d| d.succ_opt())
+                    .ok_or_else(outside)?;
+                    Ok((start, to))
+                }
+            }
+            Expr::Trailing { unit, n, to } => {
+                let (_, end) = self.span(to)?;
+                let after = end.succ_opt().ok_or_else(outside)?;
+                let start = match unit {
+                    Unit::Week => after.checked_sub_signed(Duration::weeks(*n as i64)),
+                    Unit::Day => after.checked_sub_signed(Duration::days(*n as i64)),
+                    u => after.checked_sub_months(Months::new(u.months().unwrap_or(1) * n)),
+                }
+                .ok_or_else(outside)?;
+                Ok((start, end))
+            }
+            Expr::MonthFrom { month, k } => {
+                self.relative = true;
+                let d = self.month_date("month")?;
+                let (py, now) = (d.year(), d.month());
+                let y = match k.signum() {
+                    -1 if *month < now => py,
+                    -1 => py - 1,
+                    _ if *month > now => py,
+                    _ => py + 1,
+                };
+                let y = y + k.signum() * (k.abs() - 1).max(0);
+                month_span(y, *month).ok_or_else(outside)
+            }
+            Expr::Edge(edge, inner) => {
+                let (s, e2) = self.span(inner)?;
+                let day = match edge {
+                    Edge::Start => s,
+                    Edge::End => e2,
+                    Edge::Middle => {
+                        let months = (e2.year() - s.year()) * 12 + e2.month() as i32 - s.month() as i32 + 1;
+                        if months >= 2 && s.day() == 1 {
+                            months_span(s, (months / 2) as u32).map(|(_, e)| e).ok_or_else(outside)?
+                        } else {
+                            s + Duration::days((e2 - s).num_days() / 2)
+                        }
+                    }
+                };
+                Ok((day, day))
+            }
+            Expr::AsOf(inner) => {
+                let (_, e2) = self.span(inner)?;
+                Ok((e2, e2))
+            }
+            Expr::ToDate(inner) | Expr::Since(inner) => {
+                self.relative = true;
+                let (s, e2) = self.span(inner)?;
+                let (_, to) = self.published.span();
+                if s > to {
+                    return err(format!(
+                        "{}: it starts ({s}) after the document's date {}",
+                        e.describe(),
+                        self.published
+                    ));
+                }
+                let end = if matches!(e, Expr::ToDate(_)) { e2.min(to) } else { to };
+                Ok((s, end))
+            }
+            Expr::Deadline(inner) => {
+                let (s, e2) = self.span(inner)?;
+                let (from, _) = self.published.span();
+                if e2 < from {
+                    return err(format!(
+                        "the deadline {} ends before the document's date {}",
+                        label(s, e2),
+                        self.published
+                    ));
+                }
+                let start = if matches!(**inner, Expr::Span { .. }) { s } else { from };
+                Ok((start.max(from), e2))
+            }
+            Expr::Range(a, b) => {
+                let (s, _) = self.span(a)?;
+                let (_, e2) = self.span(b)?;
+                if e2 < s {
+                    return err(format!("the range ends ({e2}) before it starts ({s})"));
+                }
+                Ok((s, e2))
+            }
+        }
+    }
+
+    /// The (fiscal) year number an anchor stands for.
+    fn year_of(&mut self, anchor: &Expr, fiscal: bool) -> Result<i32, PeriodError> {
+        match anchor {
+            Expr::Year { year, .. } | Expr::Pair { end: year, .. } => Ok(*year),
+            Expr::Rel {
+                unit: Unit::Year,
+                fiscal: f,
+                k,
+            } => {
+                self.relative = true;
+                let cal = self.cal(*f || fiscal);
+                let now = if cal.start_month == 1 {
+                    self.published.year()
+                } else {
+                    cal.year_of(self.month_date("fiscal year")?)
+                };
+                Ok(now + k)
+            }
+            other => err(format!("{} is not a year", other.describe())),
+        }
+    }
+
+    /// A part with no year written: the document's (fiscal) year, or the one before when the
+    /// part had not begun by the document's date.
+    fn implied(
+        &mut self,
+        e: &Expr,
+        make: impl Fn(&mut Resolver, i32) -> Result<(NaiveDate, NaiveDate), PeriodError>,
+        fiscal: bool,
+    ) -> Result<(NaiveDate, NaiveDate), PeriodError> {
+        self.relative = true;
+        let (from, _) = self.published.span();
+        let y = if fiscal && self.calendar.start_month != 1 {
+            match self.published {
+                Published::Year(_) => {
+                    return err(format!(
+                        "{} counts from the document's month ({}), but the document is dated only {}",
+                        e.describe(),
+                        self.calendar.describe(),
+                        self.published
+                    ))
+                }
+                _ => self.calendar.year_of(from),
+            }
+        } else {
+            self.published.year()
+        };
+        let span = make(self, y)?;
+        if span.0 > from {
+            let span = make(self, y - 1)?;
+            self.notes.push(format!(
+                "no year given: {}, the latest such period begun by the document's date {}",
+                y - 1,
+                self.published
+            ));
+            return Ok(span);
+        }
+        self.notes.push(format!("no year given: the document's year {y}"));
+        Ok(span)
+    }
+}
+
+/// What a word was taken for, as a step of the reading.
+fn part_meaning(it: &It) -> Option<String> {
+    let role = match it {
+        It::Role(r) => r,
+        _ => return None,
+    };
+    Some(match role {
+        Role::Number(n) => format!("number {n}"),
+        Role::Ordinal(n) if *n < 0 => "the last".into(),
+        Role::Ordinal(n) => format!("ordinal {n}"),
+        Role::UnitOrdinal(..) | Role::Month(_) | Role::Fused(..) => return None,
+        Role::Unit(u, true) => format!("unit: fiscal {}", u.name()),
+        Role::Unit(u, false) => format!("unit: {}", u.name()),
+        Role::Which(0) => "which: this".into(),
+        Role::Which(-1) => "which: last".into(),
+        Role::Which(1) => "which: next".into(),
+        Role::Which(k) => format!("which: {k:+}"),
+        Role::First => "the first N".into(),
+        Role::Fiscal => "fiscal".into(),
+        Role::Calendar => "calendar".into(),
+        Role::ToDate => "to date".into(),
+        Role::ToDateOf(u, f) => format!("this {}{} to date", if *f { "fiscal " } else { "" }, u.name()),
+        Role::Since => "since".into(),
+        Role::Deadline => "by (a deadline)".into(),
+        Role::AsOf => "as of".into(),
+        Role::Edge(e) => format!("edge: {}", e.name()),
+        Role::RangeFrom => "range: from".into(),
+        Role::RangeTo => "range: to".into(),
+        Role::RangeAnd => "range: and".into(),
+        Role::Ending => "ending with".into(),
+        Role::Decade => "a decade".into(),
+        Role::OrdinalBefore | Role::OrdinalAfter => "ordinal mark".into(),
+        Role::Era => "era mark".into(),
+        Role::CommonEra => "common era mark".into(),
+        Role::Filler => return None,
+    })
+}
+
+/// The period an edge or an operator at `i` applies to: the one after it, else the one before
+/// it; a hyphen written against both ("mid-2026", "end-2025") may stand between them.
+fn operand(items: &[Item], i: usize) -> Option<(usize, usize, Expr)> {
+    let glued_hyphen = |j: usize| {
+        items.get(j).is_some_and(|x| {
+            matches!(x.it, It::Punct('-') | It::Role(Role::RangeTo))
+                && x.end > x.start
+                && x.end - x.start == 1
+                && items[j - 1].end == x.start
+                && items.get(j + 1).is_some_and(|n| n.start == x.end)
+        })
+    };
+    if let Some(e) = items.get(i + 1).and_then(|x| as_expr(&x.it)) {
+        return Some((i, 2, e));
+    }
+    if glued_hyphen(i + 1) {
+        if let Some(e) = items.get(i + 2).and_then(|x| as_expr(&x.it)) {
+            return Some((i, 3, e));
+        }
+    }
+    let e = i.checked_sub(1).and_then(|j| items.get(j)).and_then(|x| as_expr(&x.it))?;
+    Some((i - 1, 2, e))
+}
+
+/// Each token's roles, a filler's last: the ways of reading the text, tried in order.
+fn choices_of(tokens: &[Token]) -> Vec<Vec<It>> {
+tokens
+        .iter()
+        .map(|t| match &t.piece {
+            Piece::Word(roles) => {
+                let mut rs: Vec<It> = roles
+                    .iter()
+                    .filter(|r| **r != Role::Filler)
+                    .map(|r| It::Role(*r))
+                    .collect();
+                if roles.contains(&Role::Filler) {
+                    rs.push(It::Role(Role::Filler));
+                }
+                rs
+            }
+            Piece::Num { value, digits } => vec![It::Num {
+                value: *value,
+                digits: *digits,
+            }],
+            Piece::Notation(n, v, d) => vec![It::Notation(*n, *v, *d)],
+            Piece::Punct(ch) => vec![It::Punct(*ch)],
+            Piece::Unknown => vec![],
+        })
+        .collect()
+}
+
+/// The nth unit (`Month` for a month of the year), as a part.
+fn numbered(unit: Unit, n: u32, fiscal: Option<bool>) -> It {
+    if unit == Unit::Month && fiscal.is_none() && (1..=12).contains(&n) {
+        It::Month(n)
+    } else {
+        It::Nth(unit, n as i32, fiscal)
+    }
+}
