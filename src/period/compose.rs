@@ -392,14 +392,15 @@ impl Composer<'_> {
         self.marks(&mut items);
         self.counts(&mut items);
         self.units(&mut items);
-        self.range_numbers(&mut items);
+        self.month_which(&mut items);
         self.marks(&mut items);
         self.days(&mut items);
+        self.range_numbers(&mut items);
         self.within_years(&mut items);
         self.alone(&mut items);
         self.edges(&mut items);
-        self.operators(&mut items);
         self.trailing(&mut items);
+        self.counts_alone(&mut items);
         self.ranges(&mut items);
         self.operators(&mut items);
         self.apposition(&mut items);
@@ -426,7 +427,17 @@ impl Composer<'_> {
     fn replace(&mut self, items: &mut Vec<Item>, at: usize, len: usize, it: It, meaning: String) {
         let start = items[at].start;
         let end = items[at + len - 1].end;
-        self.step(start, end, meaning);
+        let raw = matches!(
+            items[at].it,
+            It::Role(_) | It::Num { .. } | It::Notation(..)
+        );
+        if len == 1 && raw {
+            // What one word was taken for is a part, shown in the order of the text.
+            let token = self.orig(start, end);
+            self.parts.push((start, Step::new(token, meaning)));
+        } else {
+            self.step(start, end, meaning);
+        }
         items.splice(at..at + len, [Item { it, start, end }]);
     }
 
@@ -440,6 +451,11 @@ impl Composer<'_> {
             match (cur, next) {
                 (It::Role(Role::OrdinalBefore), Some(It::Num { value, .. })) => {
                     self.replace(items, i, 2, It::Ordinal(value as i32), format!("ordinal {value}"));
+                }
+                // A year with an ending ("в 2024-м", "2025-го") is the year.
+                (It::Num { value, digits: 4 }, Some(It::Role(Role::OrdinalAfter))) => {
+                    let (year, meaning) = self.four_digit_year(value as i32);
+                    self.replace(items, i, 2, It::Year { year, fiscal: None }, meaning);
                 }
                 (It::Num { value, .. }, Some(It::Role(Role::OrdinalAfter))) => {
                     self.replace(items, i, 2, It::Ordinal(value as i32), format!("ordinal {value}"));
@@ -586,6 +602,12 @@ impl Composer<'_> {
                 _ => None,
             };
             match (&a, &b) {
+                // "с 1 по 21 апреля", "3-6 сентября": the first day of the same month.
+                (It::Num { value, digits }, It::Day(m, _))
+                    if *digits <= 2 && (1..=31).contains(value) =>
+                {
+                    items[i].it = It::Day(*m, *value);
+                }
                 (It::Num { value, digits }, other) if *digits <= 2 => {
                     if let Some((u, f)) = unit_of(other) {
                         items[i].it = numbered(u, *value, f);
@@ -909,22 +931,6 @@ impl Composer<'_> {
                     let meaning = e.describe();
                     self.replace(items, i, 2, It::Expr(e), meaning);
                 }
-                (It::Role(Role::Which(k)), Some(It::Month(m)))
-                | (It::Month(m), Some(It::Role(Role::Which(k))))
-                    if k != 0 =>
-                {
-                    let e = Expr::MonthFrom { month: m, k };
-                    let meaning = e.describe();
-                    self.replace(items, i, 2, It::Expr(e), meaning);
-                }
-                (It::Role(Role::Which(k)), Some(It::Role(Role::Month(m))))
-                | (It::Role(Role::Month(m)), Some(It::Role(Role::Which(k))))
-                    if k != 0 =>
-                {
-                    let e = Expr::MonthFrom { month: m, k };
-                    let meaning = e.describe();
-                    self.replace(items, i, 2, It::Expr(e), meaning);
-                }
                 (It::Role(Role::UnitOrdinal(u, n)), _) => {
                     self.replace(items, i, 1, It::Nth(u, n, None), nth_meaning(u, n));
                 }
@@ -969,6 +975,24 @@ impl Composer<'_> {
                         );
                     }
                     i += 1;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+
+    /// A month with its which, once the which words of units are taken: "last March", "mars
+    /// dernier" (not "в сентябре прошлого года", where the which is the year's).
+    fn month_which(&mut self, items: &mut Vec<Item>) {
+        let mut i = 0;
+        while i + 1 < items.len() {
+            match (items[i].it.clone(), items[i + 1].it.clone()) {
+                (It::Role(Role::Which(k)), It::Month(m)) | (It::Month(m), It::Role(Role::Which(k)))
+                    if k != 0 =>
+                {
+                    let e = Expr::MonthFrom { month: m, k };
+                    let meaning = e.describe();
+                    self.replace(items, i, 2, It::Expr(e), meaning);
                 }
                 _ => i += 1,
             }
@@ -1118,11 +1142,17 @@ impl Composer<'_> {
     }
 
     /// Parts that stand alone: a year, a quarter or a month in the year the document's date
-    /// implies.
+    /// implies; a unit that is the whole period, this one ("по итогам года").
     fn alone(&mut self, items: &mut [Item]) {
+        let items_len = items.len();
         for item in items.iter_mut() {
             let e = match item.it.clone() {
                 It::Pair { end, fiscal } => Expr::Pair { end, fiscal },
+                It::Unit(unit, fiscal) if items_len == 1 => Expr::Rel {
+                    unit,
+                    fiscal: fiscal == Some(true),
+                    k: 0,
+                },
                 It::Year { year, fiscal } => Expr::Year {
                     year,
                     fiscal: fiscal == Some(true),
@@ -1213,6 +1243,16 @@ impl Composer<'_> {
         }
     }
 
+    /// N months or quarters that end nowhere are the first N of the year: "по итогам девяти
+    /// месяцев".
+    fn counts_alone(&mut self, items: &mut [Item]) {
+        for item in items.iter_mut() {
+            if let It::Count(unit @ (Unit::Month | Unit::Quarter), n, _) = item.it {
+                item.it = It::Expr(Expr::FirstN { unit, n, of: None });
+            }
+        }
+    }
+
     /// A unit beside a period that names it adds nothing: "the quarter April to June".
     fn apposition(&mut self, items: &mut Vec<Item>) {
         if let [a, b] = items.as_slice() {
@@ -1236,7 +1276,7 @@ impl Composer<'_> {
                 It::Role(Role::RangeTo) | It::Punct('-' | '/' | '~')
             ) || (items[i + 1].it == It::Role(Role::RangeAnd)
                 && i > 0
-                && items[i - 1].it == It::Role(Role::RangeFrom));
+                && matches!(items[i - 1].it, It::Role(Role::RangeFrom | Role::Since)));
             let left = match &items[i].it {
                 It::Num { value, .. } => match &items[i + 2].it {
                     // 1-9月: a bare number takes the unit of the other end.
@@ -1265,7 +1305,9 @@ impl Composer<'_> {
             }
             let e = Expr::Range(Box::new(a), Box::new(b));
             let meaning = e.describe();
-            let from = i > 0 && items[i - 1].it == It::Role(Role::RangeFrom);
+            // "с 2025 по 2027": a since word before a range opens it.
+            let from = i > 0
+                && matches!(items[i - 1].it, It::Role(Role::RangeFrom | Role::Since));
             let at = if from { i - 1 } else { i };
             let len = if from { 4 } else { 3 };
             self.replace(items, at, len, It::Expr(e), meaning);
@@ -1878,7 +1920,8 @@ impl Resolver {
         fiscal: bool,
     ) -> Result<(NaiveDate, NaiveDate), PeriodError> {
         self.relative = true;
-        let (from, _) = self.published.span();
+        // Begun by the document's date: by the last day it may be, when only its month is known.
+        let (from, latest) = self.published.span();
         let y = if fiscal && self.calendar.start_month != 1 {
             match self.published {
                 Published::Year(_) => {
@@ -1895,7 +1938,7 @@ impl Resolver {
             self.published.year()
         };
         let span = make(self, y)?;
-        if span.0 > from {
+        if span.0 > latest {
             let span = make(self, y - 1)?;
             self.notes.push(format!(
                 "no year given: {}, the latest such period begun by the document's date {}",
