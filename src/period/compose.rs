@@ -208,6 +208,8 @@ struct Composer<'a> {
     steps: Vec<Step>,
     /// Whether a year was read in the language's era.
     era: bool,
+    /// How many words the text has, fillers included.
+    words: usize,
 }
 
 /// Why a way of reading the words did not compose: what was understood, what was left.
@@ -231,6 +233,7 @@ pub(crate) fn compose(
         parts: Vec::new(),
         steps: Vec::new(),
         era: false,
+        words: tokens.len(),
     };
     let unknown: Vec<&Token> = tokens
         .iter()
@@ -931,6 +934,20 @@ impl Composer<'_> {
                     let meaning = e.describe();
                     self.replace(items, i, 2, It::Expr(e), meaning);
                 }
+                // "месец ноември", "im Monat Dezember": the unit names the month beside it.
+                (It::Unit(Unit::Month, None), Some(It::Role(Role::Month(m)))) => {
+                    let name = MONTH_NAMES.get((m as usize).wrapping_sub(1)).unwrap_or(&"?");
+                    self.replace(items, i, 2, It::Month(m), format!("month {m} ({name})"));
+                }
+                (It::Role(Role::FirstMonths(n)), _) => {
+                    let e = Expr::FirstN {
+                        unit: Unit::Month,
+                        n,
+                        of: None,
+                    };
+                    let meaning = e.describe();
+                    self.replace(items, i, 1, It::Expr(e), meaning);
+                }
                 (It::Role(Role::UnitOrdinal(u, n)), _) => {
                     self.replace(items, i, 1, It::Nth(u, n, None), nth_meaning(u, n));
                 }
@@ -1143,12 +1160,14 @@ impl Composer<'_> {
 
     /// Parts that stand alone: a year, a quarter or a month in the year the document's date
     /// implies; a unit that is the whole period, this one ("по итогам года").
-    fn alone(&mut self, items: &mut [Item]) {
+    fn alone(&self, items: &mut [Item]) {
         let items_len = items.len();
         for item in items.iter_mut() {
             let e = match item.it.clone() {
                 It::Pair { end, fiscal } => Expr::Pair { end, fiscal },
-                It::Unit(unit, fiscal) if items_len == 1 => Expr::Rel {
+                // "по итогам года", "the year": a unit with words around it, not an abbreviation
+                // alone ("FY", "г.").
+                It::Unit(unit, fiscal) if items_len == 1 && self.words > 1 => Expr::Rel {
                     unit,
                     fiscal: fiscal == Some(true),
                     k: 0,
@@ -1762,7 +1781,18 @@ impl Resolver {
                         let y = self.year_of(anchor, false)?;
                         make(self, y)
                     }
-                    None => self.implied(e, make, false),
+                    // A day with no year is in the year its month is: the document's, unless
+                    // the month had not begun by the document's date.
+                    None => {
+                        let month = Expr::Nth {
+                            unit: Unit::Month,
+                            n: *month as i32,
+                            fiscal: false,
+                            of: None,
+                        };
+                        let (start, _) = self.span(&month)?;
+                        make(self, start.year())
+                    }
                 }
             }
             Expr::FirstN { unit, n, of } => {
@@ -1983,6 +2013,7 @@ fn part_meaning(it: &It) -> Option<String> {
         Role::RangeAnd => "range: and".into(),
         Role::Ending => "ending with".into(),
         Role::Decade => "a decade".into(),
+        Role::FirstMonths(_) => return None,
         Role::OrdinalBefore | Role::OrdinalAfter => "ordinal mark".into(),
         Role::Era => "era mark".into(),
         Role::CommonEra => "common era mark".into(),

@@ -114,6 +114,9 @@ pub struct PeriodLangFile {
     /// Words that run a period to the document's date: `so far`, `to date`.
     #[serde(default)]
     pub to_date: Vec<String>,
+    /// The first N months in one word: `9: [деветмесечие*]`.
+    #[serde(default)]
+    pub first_n: BTreeMap<u32, Vec<String>>,
     /// Words that are a unit to date by themselves: `year: [ytd]`, `fiscal_year: [fytd]`.
     #[serde(default)]
     pub to_date_of: UnitsFile,
@@ -928,6 +931,12 @@ fn build_lexicon(
             add(ws, Role::Unit(unit, fiscal))?;
         }
         add(&u.decade, Role::Decade)?;
+        for (&n, ws) in &file.first_n {
+            if !(1..=12).contains(&n) {
+                return Err(at(format!("first_n: {n} should be 1 to 12 months")));
+            }
+            add(ws, Role::FirstMonths(n))?;
+        }
         let t = &file.to_date_of;
         let to_date: [(&Vec<String>, Unit, bool); 9] = [
             (&t.year, Unit::Year, false),

@@ -113,6 +113,8 @@ pub(crate) enum Role {
     Ending,
     /// Ten years in one word: `decade`.
     Decade,
+    /// The first N months in one word: `деветмесечие`.
+    FirstMonths(u32),
     /// Makes the number after it an ordinal: `第`, `ที่`.
     OrdinalBefore,
     /// Makes the number before it an ordinal: `rd`, `-й`, `.` (German), `日`.
@@ -298,7 +300,7 @@ impl Lexicon {
 
     /// The words matching at `i`, as (end, roles), for every end found; `whole` asks for words
     /// that begin and end at word boundaries (a compound's parts need not).
-    fn matches_at(&self, text: &[char], i: usize, whole: bool) -> Vec<(usize, Vec<Role>)> {
+    fn matches_at(&self, text: &[char], i: usize, whole: bool) -> Vec<(usize, Vec<Role>, bool)> {
         let mut found = Vec::new();
         // (node, position)
         let mut frontier = vec![(0usize, i)];
@@ -329,7 +331,7 @@ impl Lexicon {
                 }
             }
         }
-        let mut out: Vec<(usize, Vec<Role>)> = Vec::new();
+        let mut out: Vec<(usize, Vec<Role>, bool)> = Vec::new();
         for (end, roles, stem) in found {
             let first = text[i];
             if whole && spaced_letter(first) && i > 0 && spaced_letter(text[i - 1]) {
@@ -343,12 +345,12 @@ impl Lexicon {
                     .count();
                 if whole {
                     if extra <= STEM_ENDING {
-                        out.push((end + extra, roles));
+                        out.push((end + extra, roles, true));
                     }
                 } else {
                     // The first part of a compound may end anywhere within its ending.
                     for e in 0..=extra.min(STEM_ENDING) {
-                        out.push((end + e, roles.clone()));
+                        out.push((end + e, roles.clone(), true));
                     }
                 }
                 continue;
@@ -356,7 +358,7 @@ impl Lexicon {
             if whole && spaced_letter(last) && end < text.len() && spaced_letter(text[end]) {
                 continue;
             }
-            out.push((end, roles));
+            out.push((end, roles, false));
         }
         out
     }
@@ -448,11 +450,22 @@ impl Lexicon {
                     }
                 }
             }
-            let best = self
-                .matches_at(&folded, i, true)
-                .into_iter()
-                .max_by_key(|(end, _)| *end);
-            if let Some((end, roles)) = best {
+            // The longest match; every entry ending there lends its roles ("девет" is a number,
+            // the stem "девет*" an ordinal).
+            let mut found = self.matches_at(&folded, i, true);
+            // Whole words before stems: "девяти" is the number nine before the ordinal "девят*".
+            found.sort_by_key(|(_, _, stem)| *stem);
+            let found: Vec<(usize, Vec<Role>)> =
+                found.into_iter().map(|(e, r, _)| (e, r)).collect();
+            if let Some(end) = found.iter().map(|(end, _)| *end).max() {
+                let mut roles: Vec<Role> = Vec::new();
+                for (_, rs) in found.iter().filter(|(e, _)| *e == end) {
+                    for r in rs {
+                        if !roles.contains(r) {
+                            roles.push(*r);
+                        }
+                    }
+                }
                 push(&mut out, Piece::Word(roles), i, end);
                 i = end;
                 continue;
@@ -494,16 +507,16 @@ impl Lexicon {
             return None;
         }
         let mut firsts = self.matches_at(&text[..j], i, false);
-        firsts.sort_by_key(|(end, _)| std::cmp::Reverse(*end));
-        for (k, first) in firsts {
+        firsts.sort_by_key(|(end, _, _)| std::cmp::Reverse(*end));
+        for (k, first, _) in firsts {
             if k >= j {
                 continue;
             }
             let second = self
                 .matches_at(&text[..j], k, false)
                 .into_iter()
-                .find(|(end, _)| *end == j);
-            if let Some((_, second)) = second {
+                .find(|(end, _, _)| *end == j);
+            if let Some((_, second, _)) = second {
                 return Some((k, first, second));
             }
         }
