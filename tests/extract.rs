@@ -1,5 +1,6 @@
-//! `extract`: sentence splitting in every language, recall on the seed articles, the draft file,
-//! and no panic on any text.
+//! `extract`: sentence splitting in every language, figures told from other numbers (dates,
+//! ranks, lengths of time, changes), recall on the seed articles, the draft file, and no panic on
+//! any text. Recall on whole real articles is `tests/extract_recall.rs`.
 #![allow(clippy::print_stdout)]
 
 use crosscheck::extract::{extract, render_yaml, split_sentences, ExtractOptions};
@@ -84,8 +85,8 @@ fn chinese_sentences() {
         ),
         [
             "亚马逊计划今年投入 2000 亿美元。",
-            "股价跌超 20%;",
-            "内部焦虑蔓延！",
+            // A semicolon joins two clauses of one sentence.
+            "股价跌超 20%;内部焦虑蔓延！",
             "“我们完全没有准备好。”",
             "他说",
         ]
@@ -385,6 +386,144 @@ fn recall_on_the_seed_articles() {
     assert!(recall >= 0.9, "recall {:.1}% is below 90%", 100.0 * recall);
 }
 
+// ---------------------------------------------------------------- figures and other numbers
+
+/// The values drafted from `text`, and the numbers skipped.
+fn drafted(lang: &str, text: &str) -> (Vec<String>, Vec<String>) {
+    let options = ExtractOptions {
+        lang,
+        published: Published::parse("2025-06").unwrap(),
+        publisher: "P",
+        title: None,
+        archive: None,
+    };
+    let draft = extract(text, &options, rules()).unwrap();
+    (
+        draft.claims.iter().map(|c| c.value.clone()).collect(),
+        draft.skipped.iter().map(|s| s.text.clone()).collect(),
+    )
+}
+
+#[test]
+fn dates_times_ranks_and_lengths_of_time_are_not_figures() {
+    for (lang, text, figures) in [
+        (
+            "en",
+            "Published: Jul 20, 2023 10:21 PM. Sales rose 5%.",
+            vec!["5%"],
+        ),
+        (
+            "es",
+            "(Prensa Libre 28.02.15) El IPC subió un 0,1%.",
+            vec!["0,1%"],
+        ),
+        (
+            "zh",
+            "发表时间:2013/1/17 22:20:47 出口7956万美元。",
+            vec!["7956万美元"],
+        ),
+        (
+            "de",
+            "Nach sieben Wochen im Amt, Platz 10: Evonik baut 1.500 Stellen ab.",
+            vec!["1.500"],
+        ),
+        (
+            "es",
+            "la más baja en 16 meses, y 300 empleados",
+            vec!["300"],
+        ),
+        (
+            "zh",
+            "较前8个月加快2.3个百分点,连续两个月加快,9日宣布裁员862人。",
+            vec!["2.3个百分点", "862"],
+        ),
+        (
+            "en",
+            "a 21-year low of 16 companies in the second quarter",
+            vec!["16"],
+        ),
+        (
+            "ru",
+            "за последние 10 лет выросла на 27%, 400-ю позицию",
+            vec!["27%"],
+        ),
+        ("zh", "01 裁员20%,公司效益提升20%", vec!["20%", "20%"]),
+    ] {
+        let (got, skipped) = drafted(lang, text);
+        assert_eq!(got, figures, "{text}: skipped {skipped:?}");
+    }
+}
+
+#[test]
+fn bare_numbers_are_years_only_when_they_can_be() {
+    let (got, _) = drafted(
+        "de",
+        "Daimler hat hierzulande 4200 Stellen abgebaut, Metro (minus 3800).",
+    );
+    assert_eq!(got, ["4200", "minus 3800"]);
+    let (got, _) = drafted(
+        "zh",
+        "预计将从超过4000人减至不到2000人,摩根大通解雇1000人。",
+    );
+    assert_eq!(got, ["超过4000", "不到2000", "1000"]);
+    let (got, skipped) = drafted(
+        "de",
+        "Zudem hat sich zwischen 2008 und 2011 der Verkehr geändert.",
+    );
+    assert!(got.is_empty(), "{got:?} {skipped:?}");
+    let (got, _) = drafted(
+        "ru",
+        "Отпуск составил 492 млн Гкал к аналогичному периоду 2002 г.",
+    );
+    assert_eq!(got, ["492 млн"]);
+    let (got, _) = drafted(
+        "es",
+        "el maíz paso de 39.5 millones en la cosecha 2012/2013 a 40.7 millones",
+    );
+    assert_eq!(got, ["39.5 millones", "40.7 millones"]);
+}
+
+#[test]
+fn a_change_is_two_figures_and_a_range_one() {
+    for (lang, text, figures) in [
+        (
+            "ru",
+            "число участников возросло с 400 до 600.",
+            vec!["400", "600"],
+        ),
+        ("ru", "от 400 до 600 человек", vec!["400 до 600"]),
+        (
+            "es",
+            "se incrementó de 11 a 17 millones de toneladas",
+            vec!["11", "17 millones de toneladas"],
+        ),
+        (
+            "pl",
+            "wzrosła z 2,2 do 5,3 mld zł, a potem od 500 do 750 mln zł",
+            vec!["2,2", "5,3 mld zł", "500 do 750 mln zł"],
+        ),
+        (
+            "fr",
+            "une marge passant de 18,8% à 20,1%",
+            vec!["18,8%", "20,1%"],
+        ),
+        (
+            "en",
+            "the price rose by $6.27 to $87.33 per barrel",
+            vec!["$6.27", "$87.33"],
+        ),
+        ("de", "rund 3.000 bis 4.000 Jobs", vec!["3.000 bis 4.000"]),
+        (
+            "zh",
+            "较前8个月回升2.6个、2.6个、1.2个百分点,分别增长14.04%和34.76%",
+            vec!["2.6", "2.6", "1.2个百分点", "14.04%", "34.76%"],
+        ),
+    ] {
+        let (got, skipped) = drafted(lang, text);
+        assert_eq!(got, figures, "{text}: skipped {skipped:?}");
+    }
+}
+
 // ---------------------------------------------------------------- the draft file
 
 #[test]
@@ -527,6 +666,8 @@ proptest! {
             "2025", "2,5", "г.", "r.", "。", ".", " ", "亿", "美元", "$", "100", "พันล้าน", "ปี",
             "ๆ", "\n", "около", "млрд", "Amazon", "亚马逊", "today", "今年", "Q4", "%", "”",
             "e.g.", "ตาม", "в прошлом году", "do", "miliardów", "—", "(", ")",
+            "1. ", "• ", "- ", "10:35", "28.02.15", "руб. ", "z. B. ", "U.S. ", "The ", "с ", "до ",
+            "de ", "a ", "von ", "auf ", "Platz ", "Wochen", "个月", "；", "1,", "4200 ", "2012/2013",
         ]), 0..40),
         lang in prop::sample::select(vec!["en", "ru", "zh", "bg", "pl", "th"]),
     ) {

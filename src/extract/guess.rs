@@ -223,6 +223,14 @@ impl<'r> Lexicon<'r> {
             for (x, y) in pairs {
                 let text = &s[byte(x)..byte(y)];
                 if let Ok(p) = read_period(text, &self.lang.periods, published, calendar) {
+                    if self.bare_number(text) && !plausible_year(text, published) {
+                        // `4200 Stellen`, `四` alone: a number, not a year.
+                        continue;
+                    }
+                    if !years_plausible(text, published) {
+                        // `不到6000人` read as `到6000`, "until the year 6000".
+                        continue;
+                    }
                     found.push((byte(x)..byte(y), p.label()));
                     break;
                 }
@@ -238,6 +246,43 @@ impl<'r> Lexicon<'r> {
         kept.sort_by_key(|(r, _)| r.start);
         kept
     }
+}
+
+impl Lexicon<'_> {
+    /// Whether `text` is nothing but one number without a unit (`4200`, `四`), which reads as a
+    /// period only as a year.
+    fn bare_number(&self, text: &str) -> bool {
+        let t = text.trim();
+        let found = crate::figure::find_figures(t, &self.lang.figures);
+        matches!(found.as_slice(), [(r, f)] if r.start == 0 && r.end == t.len() && f.unit.is_none())
+    }
+}
+
+/// The latest year a text published at `published` plausibly names: fifty years after it.
+fn last_year(published: Published) -> i32 {
+    let year = match published {
+        Published::Year(y) | Published::Month(y, _) => y,
+        Published::Day(d) => chrono::Datelike::year(&d),
+    };
+    year + 50
+}
+
+/// Whether a bare number can be a year of a text published at `published`: four digits, from 1800
+/// to fifty years after it.
+fn plausible_year(text: &str, published: Published) -> bool {
+    let t = text.trim();
+    t.len() == 4
+        && t.bytes().all(|b| b.is_ascii_digit())
+        && t.parse::<i32>()
+            .is_ok_and(|n| (1800..=last_year(published)).contains(&n))
+}
+
+/// Whether every run of four or more digits in a period's text can be a year (`到2027年`, not
+/// `到6000`).
+fn years_plausible(text: &str, published: Published) -> bool {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|run| run.len() >= 4)
+        .all(|run| plausible_year(run, published))
 }
 
 /// Whether a period may end before char `k`: after a letter or digit, or after the dot of a short
@@ -303,10 +348,17 @@ pub(crate) fn join(s: &str, figures: Found, lang: &crate::figure::FigureLang) ->
                 && r.end - prev.start <= JOIN_MAX
             {
                 let joined = prev.start..r.end;
+                // Only a range or vague amount whose first end needs the second's unit or scale
+                // (`десятками и сотнями миллиардов`): `14%和34%` and `2.6个、2.6个` are lists.
+                let first_alone = out.last().map(|(_, p)| p.unit.is_none()).unwrap_or(false);
                 if let Ok(g) = crate::figure::read_figure(&s[joined.clone()], lang) {
-                    out.pop();
-                    out.push((joined, g));
-                    continue;
+                    let spans = matches!(g.approx, Some(Approx::Range | Approx::Vague))
+                        && g.ends.is_none_or(|(a, b)| a != b);
+                    if first_alone && spans && g.unit.is_some() {
+                        out.pop();
+                        out.push((joined, g));
+                        continue;
+                    }
                 }
             }
         }
@@ -317,28 +369,62 @@ pub(crate) fn join(s: &str, figures: Found, lang: &crate::figure::FigureLang) ->
 type Periods = Vec<(Range<usize>, String)>;
 
 /// Figures and periods that overlap: a figure inside a period belongs to the period, a period
-/// inside a figure to the figure. Years and numbers glued to names are not figures.
+/// inside a figure to the figure, a period at one end of a figure is cut off it. Years, dates,
+/// times, ranks, lengths of time and numbers glued to names are not figures.
 pub(crate) fn settle(
     s: &str,
     figures: Found,
     periods: Periods,
     not_figures: &[Range<usize>],
+    cues: &super::filter::Cues,
+    language: &Language,
+    published: Published,
 ) -> (Found, Periods, Vec<(Range<usize>, String)>) {
+    let lang = &language.figures;
+    let lang_periods = (&language.periods, published);
     let mut kept = Vec::new();
     let mut skipped = Vec::new();
+    // A bare year inside a figure with a unit or an approximation word is part of the figure
+    // (`不到2000人`, `около 4500`): years are not approximated.
+    let bare_year = |p: &Range<usize>| s[p.clone()].trim().bytes().all(|b| b.is_ascii_digit());
     for (r, f) in figures {
+        if let Some(why) = years(s, &r, &f, &lang_periods) {
+            skipped.push((r, why.to_string()));
+            continue;
+        }
+        let loose = f.unit.is_some() || f.approx.is_some();
+        let (r, f) = cut_period(s, r, f, &periods, lang);
+        let periods: Vec<&(Range<usize>, String)> = periods
+            .iter()
+            .filter(|(p, _)| !(loose && bare_year(p)))
+            .collect();
         let text = s[r.clone()].trim();
         let digits = text.chars().any(char::is_numeric);
         if let Some(w) = not_figures.iter().find(|w| covers(w, &r)) {
             skipped.push((r, format!("part of the word «{}»", &s[w.clone()])));
             continue;
         }
+        if let Some(why) = super::filter::date_or_time(s, &r) {
+            skipped.push((r, why.to_string()));
+            continue;
+        }
+        if let Some(why) = cues.not_a_figure(s, &r, &f) {
+            skipped.push((r, why));
+            continue;
+        }
+        if !digits && f.unit.is_none() {
+            if let Some(p) = word_period(s, &r, &lang_periods) {
+                skipped.push((r, format!("part of the period «{p}»")));
+                continue;
+            }
+        }
         if !digits && f.unit.is_none() && (f.value == 0.0 || f.value == 1.0) {
             skipped.push((r, "the word «one» or «zero», not a figure".to_string()));
             continue;
         }
-        if !digits && f.unit.is_none() && f.approx == Some(Approx::Vague) && f.value < 100.0 {
-            skipped.push((r, "a vague word without scale or unit".to_string()));
+        // `several`, `a few` (2 to 10) are no figure; `dozens of companies`, `десятки` are counts.
+        if !digits && f.unit.is_none() && f.approx == Some(Approx::Vague) && f.value < VAGUE_MIN {
+            skipped.push((r, "a vague word for a few, not a figure".to_string()));
             continue;
         }
         let bare = f.unit.is_none() && f.approx.is_none() && text.chars().all(|c| c.is_numeric());
@@ -364,7 +450,7 @@ pub(crate) fn settle(
         let after = s[r.end..].chars().next();
         let glued_before = match before.as_slice() {
             [c, ..] if spaced_alnum(*c) && c.is_alphabetic() => true,
-            ['-', c, ..] if spaced_alnum(*c) => true,
+            ['-' | '_', c, ..] if spaced_alnum(*c) => true,
             _ => false,
         };
         let glued_after = f.unit.is_none() && after.is_some_and(spaced_alnum);
@@ -372,13 +458,22 @@ pub(crate) fn settle(
             skipped.push((r, "part of a name or code".to_string()));
             continue;
         }
+        // One run of four digits, nothing read around it (`2025`, `y 2017`).
         let year_like = f.unit.is_none()
             && f.approx.is_none()
-            && text.chars().all(|c| c.is_ascii_digit())
-            && text.len() == 4
+            && digit_runs(text) == [4]
             && (1800.0..=2200.0).contains(&f.value);
         if year_like {
             skipped.push((r, "a year".to_string()));
+            continue;
+        }
+        // `01` before a heading, `007`: a number written with a leading zero is a label.
+        if f.unit.is_none()
+            && text.starts_with('0')
+            && text.len() > 1
+            && text.chars().all(|c| c.is_ascii_digit())
+        {
+            skipped.push((r, "a label written with a leading zero".to_string()));
             continue;
         }
         kept.push((r, f));
@@ -388,6 +483,178 @@ pub(crate) fn settle(
         .filter(|(p, _)| !kept.iter().any(|(r, _)| overlaps(r, p)))
         .collect();
     (kept, periods, skipped)
+}
+
+/// A period that a number word belongs to, read with the words around it (`last quarter`, `the
+/// second half`, `the first three quarters`): up to two words before and one after (characters in
+/// scripts without spaces).
+fn word_period(
+    s: &str,
+    r: &Range<usize>,
+    periods: &(&crate::period::PeriodLang, Published),
+) -> Option<String> {
+    let unspaced_here = s[r.clone()].chars().next().is_some_and(unspaced);
+    // Start offsets of up to two words (characters) before, end offsets of up to one after.
+    let starts: Vec<usize> = if unspaced_here {
+        let mut v = vec![r.start];
+        v.extend(s[..r.start].char_indices().rev().take(2).map(|(k, _)| k));
+        v
+    } else {
+        let mut v = vec![r.start];
+        let head = s[..r.start].trim_end();
+        let mut words = head.char_indices().rev().peekable();
+        for _ in 0..2 {
+            // Skip a word, then the white space before it.
+            let mut at = None;
+            while let Some(&(k, c)) = words.peek() {
+                if c.is_whitespace() {
+                    break;
+                }
+                at = Some(k);
+                words.next();
+            }
+            match at {
+                Some(k) => v.push(k),
+                None => break,
+            }
+            while words.peek().is_some_and(|&(_, c)| c.is_whitespace()) {
+                words.next();
+            }
+        }
+        v
+    };
+    let ends: Vec<usize> = if unspaced_here {
+        let mut v = vec![r.end];
+        v.extend(
+            s[r.end..]
+                .char_indices()
+                .take(2)
+                .map(|(k, c)| r.end + k + c.len_utf8()),
+        );
+        v
+    } else {
+        let tail = &s[r.end..];
+        let lead = tail.len() - tail.trim_start().len();
+        let word = tail[lead..]
+            .find(char::is_whitespace)
+            .unwrap_or(tail.len() - lead);
+        let mut v = vec![r.end];
+        if word > 0 {
+            v.push(r.end + lead + word);
+        }
+        v
+    };
+    let calendar = FiscalCalendar { start_month: 1 };
+    for &a in &starts {
+        for &b in &ends {
+            let text = s[a..b].trim_matches(|c: char| !c.is_alphanumeric());
+            if text.len() > s[r.clone()].trim().len()
+                && read_period(text, periods.0, periods.1, calendar).is_ok()
+            {
+                return Some(text.to_string());
+            }
+        }
+    }
+    None
+}
+
+/// A vague amount without digits, unit or scale below this (`several`: about 4.5) is no figure.
+const VAGUE_MIN: f64 = 10.0;
+
+/// The lengths of the runs of ASCII digits in `text`.
+fn digit_runs(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut n = 0;
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            n += 1;
+        } else if n > 0 {
+            out.push(n);
+            n = 0;
+        }
+    }
+    if n > 0 {
+        out.push(n);
+    }
+    out
+}
+
+/// Why a figure is years, not a figure: a range of two years (`de 2016 y 2017`, `2022-2026`), or
+/// a year the figure reader took a unit after (`2002 г.`, read as grams) that reads as a period.
+fn years(
+    s: &str,
+    r: &Range<usize>,
+    f: &Figure,
+    periods: &(&crate::period::PeriodLang, Published),
+) -> Option<&'static str> {
+    let year = |v: f64| v.fract() == 0.0 && (1800.0..=2200.0).contains(&v);
+    let text = &s[r.clone()];
+    if f.unit.is_none() && f.approx == Some(Approx::Range) {
+        if let Some((a, b)) = f.ends {
+            if year(a)
+                && year(b)
+                && a < b
+                && b - a <= 50.0
+                && digit_runs(text).iter().all(|&n| n == 4 || n == 2)
+            {
+                return Some("a span of years");
+            }
+        }
+    }
+    if f.unit.is_some() && year(f.value) && digit_runs(text) == [4] {
+        // The text with the dot after it, as periods are written: `2002 г.`.
+        let end = s[r.end..].strip_prefix('.').map_or(r.end, |_| r.end + 1);
+        let calendar = FiscalCalendar { start_month: 1 };
+        if read_period(&s[r.start..end], periods.0, periods.1, calendar).is_ok() {
+            return Some("a year");
+        }
+    }
+    None
+}
+
+/// A figure with a period at one of its ends (`2012/2013 a 40.7 millones`, `2020 à 1 041,7`):
+/// the rest, when it reads as a figure alone; else the figure as it was.
+fn cut_period(
+    s: &str,
+    r: Range<usize>,
+    f: Figure,
+    periods: &[(Range<usize>, String)],
+    lang: &crate::figure::FigureLang,
+) -> (Range<usize>, Figure) {
+    let Some((p, _)) = periods
+        .iter()
+        .find(|(p, _)| overlaps(p, &r) && !covers(p, &r))
+    else {
+        return (r, f);
+    };
+    let rest = if p.start <= r.start {
+        // The rest of a year glued to the period (`2012` read, `/2013` left) goes with it.
+        let tail = &s[p.end..r.end];
+        let glued = tail.strip_prefix(['/', '-', '–']).map_or(0, |t| {
+            let d = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            if d > 0 {
+                tail.len() - t.len() + d
+            } else {
+                0
+            }
+        });
+        p.end + glued..r.end
+    } else if p.end >= r.end {
+        r.start..p.start
+    } else {
+        return (r, f);
+    };
+    let t = &s[rest.clone()];
+    let lead = t.len() - t.trim_start().len();
+    let rest = rest.start + lead..rest.start + t.trim_end().len();
+    let t = &s[rest.clone()];
+    if !t.chars().any(char::is_numeric) {
+        return (r, f);
+    }
+    match crate::figure::read_figure(t, lang) {
+        Ok(g) => (rest, g),
+        Err(_) => (r, f),
+    }
 }
 
 /// The entity for a figure: the first named before it in the sentence, else the first after it,

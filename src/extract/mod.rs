@@ -3,13 +3,19 @@
 //!
 //! The steps, each driven by the rules' language data:
 //!
-//! 1. the text is split into sentences ([`split_sentences`], `rules/lang/<code>/sentences.yaml`);
-//! 2. every figure of a sentence is found ([`crate::figure::find_figures`]);
+//! 1. the text is split into sentences ([`split_sentences`], `rules/lang/<code>/sentences.yaml`):
+//!    list markers (`1.`, `•`) are left out, a paragraph wrapped at a fixed width is joined;
+//! 2. every figure of a sentence is found ([`crate::figure::find_figures`]); a range written as a
+//!    change (`de 11 a 17 millones`, `с 400 до 600`: `changes` in `sentences.yaml`) is two figures;
 //! 3. period expressions are found around the sentence's digits and period words, trying the
-//!    period reader on the spans around them and keeping the longest reading. A figure inside a
-//!    period (`2568` in `ในปี 2568`, `4` in `ไตรมาสที่ 4`) is not a figure; a period inside a
-//!    figure (`2000` in `2000 亿美元`) is not a period; bare four-digit years and numbers glued to
-//!    letters (`R1`, `GPT-3`) are skipped;
+//!    period reader on the spans around them and keeping the longest reading; a bare number reads
+//!    as a period only as a plausible year (`2025`, not `4200 Stellen`). A figure inside a period
+//!    (`2568` in `ในปี 2568`, `4` in `ไตรมาสที่ 4`) is not a figure, a period at one end of a
+//!    figure is cut off it (`2012/2013 a 40.7 millones`), a period inside a figure (`2000` in
+//!    `2000 亿美元`) is not a period. Numbers that are no figures are skipped with the reason:
+//!    years and spans of years, written dates and times of day (`28.02.15`, `10:35`), ranks and
+//!    list numbers (`Platz 10`), lengths of time, days and ages (`sieben Wochen`, `9日`), labels
+//!    with a leading zero, and numbers glued to letters (`R1`, `GPT-3`);
 //! 4. the entity is the first one the sentence names before the figure (else after it, else the
 //!    last one named in an earlier sentence), from `rules/entities.yaml` names and aliases; the
 //!    metric is the alias from `rules/metrics.yaml` nearest to the figure whose dimension fits the
@@ -19,6 +25,7 @@
 //! Each draft claim's `notes` say what was guessed and from what, so that the editor knows what
 //! to check. [`render_yaml`] writes the draft as a claims file.
 
+mod filter;
 mod guess;
 mod render;
 mod sentences;
@@ -106,6 +113,7 @@ pub fn extract(text: &str, options: &ExtractOptions, rules: &Rules) -> Result<Dr
         )
     })?;
     let lexicon = guess::Lexicon::new(rules, lang);
+    let cues = filter::Cues::new(&lang.sentences);
     let sentences = split_sentences(text, &lang.sentences);
     let mut draft = Draft {
         sentences: sentences.len(),
@@ -123,6 +131,16 @@ pub fn extract(text: &str, options: &ExtractOptions, rules: &Rules) -> Result<Dr
             find_figures(sentence, &lang.figures),
             &lang.figures,
         );
+        // A change written as a range (`с 400 до 600`) is two figures.
+        let figures: Vec<(Range<usize>, Figure)> = figures
+            .into_iter()
+            .flat_map(
+                |(r, f)| match cues.split_change(sentence, &r, &f, &lang.figures) {
+                    Some(two) => two.to_vec(),
+                    None => vec![(r, f)],
+                },
+            )
+            .collect();
         if figures.is_empty() {
             if let Some(e) = entities.first() {
                 last_entity = Some(e.1.clone());
@@ -131,7 +149,15 @@ pub fn extract(text: &str, options: &ExtractOptions, rules: &Rules) -> Result<Dr
         }
         let periods = lexicon.periods(sentence, options.published, &figures);
         let not_figures = lexicon.not_figures(sentence);
-        let (figures, periods, skipped) = guess::settle(sentence, figures, periods, &not_figures);
+        let (figures, periods, skipped) = guess::settle(
+            sentence,
+            figures,
+            periods,
+            &not_figures,
+            &cues,
+            lang,
+            options.published,
+        );
         for (r, reason) in skipped {
             draft.skipped.push(Skipped {
                 text: sentence[r.clone()].to_string(),
@@ -140,6 +166,7 @@ pub fn extract(text: &str, options: &ExtractOptions, rules: &Rules) -> Result<Dr
             });
         }
         let metrics = lexicon.metrics(sentence);
+        let chars = sentence.chars().count();
         let statuses = lexicon.statuses(sentence);
         for (r, figure) in figures {
             let r = guess::trim_value(sentence, r, &figure, &lang.figures);
@@ -173,7 +200,7 @@ pub fn extract(text: &str, options: &ExtractOptions, rules: &Rules) -> Result<Dr
             let (status, how) = guess::status_for(sentence, &statuses, &r);
             notes.push(how);
             let value = sentence[r.clone()].to_string();
-            let quote = quote_around(sentence, &r);
+            let quote = quote_around(sentence, chars, &r);
             if quote.len() < sentence.len() {
                 notes.push("quote: the part of a very long sentence around the figure".into());
             }
@@ -207,24 +234,27 @@ pub fn extract(text: &str, options: &ExtractOptions, rules: &Rules) -> Result<Dr
     Ok(draft)
 }
 
-/// A sentence longer than this many bytes is quoted only around the figure.
-const QUOTE_MAX: usize = 1200;
+/// A sentence longer than this many characters is quoted only around the figure. Characters, not
+/// bytes: a long Chinese sentence of many clauses (joined by `；`) is still quoted whole.
+const QUOTE_MAX: usize = 800;
 
-/// The range of the quote for a figure at `r`: the whole sentence, or for a very long one the
-/// text around the figure, cut at white space where there is some.
-fn quote_around(sentence: &str, r: &Range<usize>) -> Range<usize> {
-    if sentence.len() <= QUOTE_MAX {
+/// The range of the quote for a figure at `r` in a sentence of `chars` characters: the whole
+/// sentence, or for a very long one the text around the figure, cut at white space where there
+/// is some.
+fn quote_around(sentence: &str, chars: usize, r: &Range<usize>) -> Range<usize> {
+    if chars <= QUOTE_MAX {
         return 0..sentence.len();
     }
     let reach = QUOTE_MAX / 2;
-    let mut start = r.start.saturating_sub(reach);
-    while !sentence.is_char_boundary(start) {
-        start -= 1;
-    }
-    let mut end = (r.end + reach).min(sentence.len());
-    while !sentence.is_char_boundary(end) {
-        end += 1;
-    }
+    let mut start = sentence[..r.start]
+        .char_indices()
+        .rev()
+        .nth(reach)
+        .map_or(0, |(k, _)| k);
+    let mut end = sentence[r.end..]
+        .char_indices()
+        .nth(reach)
+        .map_or(sentence.len(), |(k, _)| r.end + k);
     if start > 0 {
         if let Some(i) = sentence[start..r.start].find(char::is_whitespace) {
             start += i;
