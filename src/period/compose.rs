@@ -243,7 +243,7 @@ pub(crate) fn compose(
         return Err(PeriodError::new(c.not_understood(&tokens, &unknown)));
     }
     // A hyphen between two words joins them ("fourth-quarter", "year-end"), unless it stands
-    // between two months ("January-September"): then it is a range.
+    // between two words of one kind ("January-September"): then it is a range.
     let hyphen_joins = |i: usize| -> bool {
         let is_hyphen = tokens[i].end == tokens[i].start + 1
             && normal.text.get(tokens[i].start..tokens[i].end) == Some("-");
@@ -257,11 +257,15 @@ pub(crate) fn compose(
         ) else {
             return false;
         };
-        let month = |r: &Vec<Role>| r.iter().any(|r| matches!(r, Role::Month(_)));
+        // Words of the same kind on both sides ("January-September", "I-II") make a range.
+        let same_kind = a.iter().any(|x| {
+            b.iter()
+                .any(|y| std::mem::discriminant(x) == std::mem::discriminant(y) && *x != Role::Filler)
+        });
         is_hyphen
             && tokens[i - 1].end == tokens[i].start
             && tokens[i].end == tokens[i + 1].start
-            && !(month(&a) && month(&b))
+            && !same_kind
     };
     let keep: Vec<bool> = (0..tokens.len()).map(|i| !hyphen_joins(i)).collect();
     let tokens: Vec<Token> = tokens
@@ -398,6 +402,7 @@ impl Composer<'_> {
         self.month_which(&mut items);
         self.marks(&mut items);
         self.days(&mut items);
+        self.weekdays(&mut items);
         self.range_numbers(&mut items);
         self.within_years(&mut items);
         self.alone(&mut items);
@@ -1096,6 +1101,24 @@ impl Composer<'_> {
                     self.replace(items, i, 2, It::Day(m, d), format!("{name} {d}"));
                 }
                 None => i += 1,
+            }
+        }
+    }
+
+    /// A weekday beside a date adds nothing: "w piątek 10 lutego", "Friday, March 14".
+    fn weekdays(&mut self, items: &mut Vec<Item>) {
+        let dated = |it: &It| matches!(it, It::Day(..) | It::Expr(Expr::Day { .. }));
+        let mut i = 0;
+        while i < items.len() {
+            let is_weekday = matches!(items[i].it, It::Role(Role::Weekday(_)));
+            let beside = items.get(i + 1).is_some_and(|x| dated(&x.it))
+                || (i > 0 && dated(&items[i - 1].it));
+            if is_weekday && beside {
+                let token = self.orig(items[i].start, items[i].end);
+                self.parts.push((items[i].start, Step::new(token, "a weekday beside the date".to_string())));
+                items.remove(i);
+            } else {
+                i += 1;
             }
         }
     }
@@ -2013,7 +2036,7 @@ fn part_meaning(it: &It) -> Option<String> {
         Role::RangeAnd => "range: and".into(),
         Role::Ending => "ending with".into(),
         Role::Decade => "a decade".into(),
-        Role::FirstMonths(_) => return None,
+        Role::FirstMonths(_) | Role::Weekday(_) => return None,
         Role::OrdinalBefore | Role::OrdinalAfter => "ordinal mark".into(),
         Role::Era => "era mark".into(),
         Role::CommonEra => "common era mark".into(),

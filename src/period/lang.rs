@@ -114,6 +114,10 @@ pub struct PeriodLangFile {
     /// Words that run a period to the document's date: `so far`, `to date`.
     #[serde(default)]
     pub to_date: Vec<String>,
+    /// Days of the week (1 Monday .. 7 Sunday): beside a date they add nothing ("w piątek 10
+    /// lutego"); alone they are not read.
+    #[serde(default)]
+    pub weekdays: BTreeMap<u32, Vec<String>>,
     /// The first N months in one word: `9: [деветмесечие*]`.
     #[serde(default)]
     pub first_n: BTreeMap<u32, Vec<String>>,
@@ -931,6 +935,12 @@ fn build_lexicon(
             add(ws, Role::Unit(unit, fiscal))?;
         }
         add(&u.decade, Role::Decade)?;
+        for (&n, ws) in &file.weekdays {
+            if !(1..=7).contains(&n) {
+                return Err(at(format!("weekdays: {n} should be 1 (Monday) to 7 (Sunday)")));
+            }
+            add(ws, Role::Weekday(n))?;
+        }
         for (&n, ws) in &file.first_n {
             if !(1..=12).contains(&n) {
                 return Err(at(format!("first_n: {n} should be 1 to 12 months")));

@@ -115,6 +115,8 @@ pub(crate) enum Role {
     Decade,
     /// The first N months in one word: `деветмесечие`.
     FirstMonths(u32),
+    /// A day of the week, 1 (Monday) to 7.
+    Weekday(u32),
     /// Makes the number after it an ordinal: `第`, `ที่`.
     OrdinalBefore,
     /// Makes the number before it an ordinal: `rd`, `-й`, `.` (German), `日`.
