@@ -72,6 +72,8 @@ enum Expr {
     Trailing { unit: Unit, n: u32, to: Box<Expr> },
     /// The latest (-1) or next (1) such month: "last March".
     MonthFrom { month: u32, k: i32 },
+    /// The latest (-1) or next (1) such day: "le 22 septembre dernier".
+    DayFrom { month: u32, day: u32, k: i32 },
     Edge(Edge, Box<Expr>),
     ToDate(Box<Expr>),
     Since(Box<Expr>),
@@ -134,6 +136,10 @@ impl Expr {
             }
             Expr::MonthFrom { month, k } => format!(
                 "{} month {month}",
+                if *k < 0 { "the latest" } else { "the next" }
+            ),
+            Expr::DayFrom { month, day, k } => format!(
+                "{} day {day} of month {month}",
                 if *k < 0 { "the latest" } else { "the next" }
             ),
             Expr::Edge(e, x) => format!("the {} of {}", e.name(), x.describe()),
@@ -399,9 +405,9 @@ impl Composer<'_> {
         self.marks(&mut items);
         self.counts(&mut items);
         self.units(&mut items);
-        self.month_which(&mut items);
         self.marks(&mut items);
         self.days(&mut items);
+        self.month_which(&mut items);
         self.weekdays(&mut items);
         self.range_numbers(&mut items);
         self.within_years(&mut items);
@@ -549,6 +555,8 @@ impl Composer<'_> {
             let same_sep = s1 == s2 && matches!(s1, Some("." | "/" | "-"));
             let num = |k: usize| match items[k].it {
                 It::Num { value, digits } => Some((value, digits)),
+                // 10-mai-2016: a month word between the day and the year.
+                It::Role(Role::Month(m)) if k == i + 2 => Some((m, 2)),
                 _ => None,
             };
             let (Some((a, da)), Some((b, db)), Some((c, dc))) = (num(i), num(i + 2), num(i + 4))
@@ -563,7 +571,8 @@ impl Composer<'_> {
             let (y, m, d) = if da == 4 {
                 (a, b, c)
             } else if dc == 4 && da <= 2 && db <= 2 {
-                let month_first = (self.lang.month_first && b <= 31 && a <= 12) || b > 12;
+                let word = matches!(items[i + 2].it, It::Role(Role::Month(_)));
+                let month_first = !word && ((self.lang.month_first && a <= 12) || b > 12);
                 if month_first {
                     (c, a, b)
                 } else {
@@ -1016,6 +1025,17 @@ impl Composer<'_> {
                     let meaning = e.describe();
                     self.replace(items, i, 2, It::Expr(e), meaning);
                 }
+                (It::Role(Role::Which(k)), It::Day(m, d)) | (It::Day(m, d), It::Role(Role::Which(k)))
+                    if k != 0 =>
+                {
+                    let e = Expr::DayFrom {
+                        month: m,
+                        day: d,
+                        k,
+                    };
+                    let meaning = e.describe();
+                    self.replace(items, i, 2, It::Expr(e), meaning);
+                }
                 _ => i += 1,
             }
         }
@@ -1117,6 +1137,11 @@ impl Composer<'_> {
                 let token = self.orig(items[i].start, items[i].end);
                 self.parts.push((items[i].start, Step::new(token, "a weekday beside the date".to_string())));
                 items.remove(i);
+                // "ce lundi 11 octobre": this Monday, which the date says.
+                if i > 0 && items[i - 1].it == It::Role(Role::Which(0)) {
+                    items.remove(i - 1);
+                    i -= 1;
+                }
             } else {
                 i += 1;
             }
@@ -1260,11 +1285,14 @@ impl Composer<'_> {
     fn trailing(&mut self, items: &mut Vec<Item>) {
         let mut i = 0;
         while i + 2 < items.len() {
-            let (It::Count(unit, n, _), It::Role(Role::RangeTo | Role::Ending)) =
-                (items[i].it.clone(), items[i + 1].it.clone())
-            else {
-                i += 1;
-                continue;
+            let (unit, n) = match (&items[i].it, &items[i + 1].it) {
+                (It::Count(unit, n, _), It::Role(Role::RangeTo | Role::Ending)) => (*unit, *n),
+                // "trimestre terminé le 31 décembre": one unit, ending there.
+                (It::Unit(unit, _), It::Role(Role::Ending)) => (*unit, 1),
+                _ => {
+                    i += 1;
+                    continue;
+                }
             };
             let Some(to) = as_expr(&items[i + 2].it) else {
                 i += 1;
@@ -1484,6 +1512,10 @@ fn placeable(it: &It) -> bool {
 
 /// Whether a part is a year that others can be placed in.
 fn year_like(it: &It, short_years: bool) -> bool {
+    // "ce 1er semestre": this (year's) first half.
+    if *it == It::Role(Role::Which(0)) {
+        return true;
+    }
     if let It::Count(Unit::Year, n, _) = it {
         return short_years && *n < 100;
     }
@@ -1510,6 +1542,11 @@ fn to_expr(it: It) -> Option<Expr> {
             fiscal: fiscal == Some(true),
         }),
         It::Pair { end, fiscal } => Some(Expr::Pair { end, fiscal }),
+        It::Role(Role::Which(0)) => Some(Expr::Rel {
+            unit: Unit::Year,
+            fiscal: false,
+            k: 0,
+        }),
         // "the first nine months of the year": this one.
         It::Unit(Unit::Year, fiscal) => Some(Expr::Rel {
             unit: Unit::Year,
@@ -1760,6 +1797,10 @@ impl Resolver {
                 fiscal,
                 of,
             } => {
+                // Within two years written as one ("2021-2022"), a half or quarter is the fiscal
+                // year's when the entity's fiscal year is not the calendar year.
+                let in_pair = matches!(of.as_deref(), Some(Expr::Pair { fiscal: None, .. }));
+                let fiscal = &(*fiscal || (in_pair && self.calendar.start_month != 1));
                 let cal = self.cal(*fiscal);
                 let count = match unit {
                     Unit::Week => 53,
@@ -1883,6 +1924,23 @@ impl Resolver {
                 };
                 let y = y + k.signum() * (k.abs() - 1).max(0);
                 month_span(y, *month).ok_or_else(outside)
+            }
+            Expr::DayFrom { month, day, k } => {
+                self.relative = true;
+                // The latest such day by the document's date, or the next after it; of a
+                // document dated to the month only, by its last day or after its first.
+                let (first, last) = self.published.span();
+                let today = if *k < 0 { last } else { first };
+                let y = today.year();
+                let this_year = NaiveDate::from_ymd_opt(y, *month, *day);
+                let date = match (k.signum(), this_year) {
+                    (-1, Some(d)) if d <= today => Some(d),
+                    (-1, _) => NaiveDate::from_ymd_opt(y - 1, *month, *day),
+                    (_, Some(d)) if d > today => Some(d),
+                    _ => NaiveDate::from_ymd_opt(y + 1, *month, *day),
+                }
+                .ok_or_else(outside)?;
+                Ok((date, date))
             }
             Expr::Edge(edge, inner) => {
                 let (s, e2) = self.span(inner)?;
