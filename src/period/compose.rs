@@ -72,6 +72,8 @@ enum Expr {
     Trailing { unit: Unit, n: u32, to: Box<Expr> },
     /// The latest (-1) or next (1) such month: "last March".
     MonthFrom { month: u32, k: i32 },
+    /// A day of this (0), the last (-1) or the next (1) week: "este jueves".
+    Weekday { weekday: u32, k: i32 },
     /// The latest (-1) or next (1) such day: "le 22 septembre dernier".
     DayFrom { month: u32, day: u32, k: i32 },
     Edge(Edge, Box<Expr>),
@@ -138,6 +140,7 @@ impl Expr {
                 "{} month {month}",
                 if *k < 0 { "the latest" } else { "the next" }
             ),
+            Expr::Weekday { weekday, k } => format!("weekday {weekday} of week {k:+} from the document's"),
             Expr::DayFrom { month, day, k } => format!(
                 "{} day {day} of month {month}",
                 if *k < 0 { "the latest" } else { "the next" }
@@ -400,6 +403,7 @@ impl Composer<'_> {
             });
         }
         self.numeric_dates(&mut items);
+        self.weekday_which(&mut items);
         self.numbers(&mut items);
         self.pairs(&mut items);
         self.marks(&mut items);
@@ -538,6 +542,29 @@ impl Composer<'_> {
                         },
                         meaning,
                     );
+                }
+                _ => i += 1,
+            }
+        }
+    }
+
+    /// A weekday with its which: "este jueves" (this week's), "el jueves pasado" (the latest).
+    fn weekday_which(&mut self, items: &mut Vec<Item>) {
+        let mut i = 0;
+        while i + 1 < items.len() {
+            match (items[i].it.clone(), items[i + 1].it.clone()) {
+                (It::Role(Role::Which(k)), It::Role(Role::Weekday(w)))
+                | (It::Role(Role::Weekday(w)), It::Role(Role::Which(k))) => {
+                    let dated = items
+                        .get(i + 2)
+                        .is_some_and(|x| matches!(x.it, It::Num { .. } | It::Role(Role::Month(_))));
+                    if dated {
+                        i += 1;
+                        continue;
+                    }
+                    let e = Expr::Weekday { weekday: w, k };
+                    let meaning = e.describe();
+                    self.replace(items, i, 2, It::Expr(e), meaning);
                 }
                 _ => i += 1,
             }
@@ -746,13 +773,65 @@ impl Composer<'_> {
         }
     }
 
+    /// Number words in a row make one number: "dos mil veintiuno" = 2021, "twenty four" = 24.
+    /// A hundred or a thousand multiplies what stands before it. Four digits' worth is a year.
+    fn number_words(&mut self, items: &mut Vec<Item>) {
+        let mut i = 0;
+        while i < items.len() {
+            let run = items[i..]
+                .iter()
+                .take_while(|x| matches!(x.it, It::Role(Role::Number(_))))
+                .count();
+            if run < 2 {
+                i += 1;
+                continue;
+            }
+            let (mut total, mut group) = (0u64, 0u64);
+            for x in &items[i..i + run] {
+                let It::Role(Role::Number(n)) = x.it else { continue };
+                let n = n as u64;
+                match n {
+                    100 => group = group.max(1) * 100,
+                    1000 => {
+                        total += group.max(1) * 1000;
+                        group = 0;
+                    }
+                    _ => group += n,
+                }
+            }
+            let value = total + group;
+            let it = if (1000..=9999).contains(&value) {
+                let (year, _) = self.four_digit_year(value as i32);
+                It::Year { year, fiscal: None }
+            } else {
+                It::Role(Role::Number(value.min(u32::MAX as u64) as u32))
+            };
+            self.replace(items, i, run, it, format!("the number {value} in words"));
+            i += 1;
+        }
+    }
+
     /// Counts: the first N units, N units from the document's date, N units.
     fn counts(&mut self, items: &mut Vec<Item>) {
+        self.number_words(items);
         // A decade is ten years: "the next decade", "the next two decades".
         let mut i = 0;
         while i < items.len() {
             if items[i].it != It::Role(Role::Decade) {
                 i += 1;
+                continue;
+            }
+            // "la década de 2030": the ten years from a round year.
+            let year_beside = [i + 1, i.wrapping_sub(1)].into_iter().find_map(|j| match items.get(j) {
+                Some(Item { it: It::Year { year, .. }, .. }) if year.rem_euclid(10) == 0 => Some((j, *year)),
+                _ => None,
+            });
+            if let Some((j, year)) = year_beside {
+                let e = Expr::Range(
+                    Box::new(Expr::Year { year, fiscal: false }),
+                    Box::new(Expr::Year { year: year + 9, fiscal: false }),
+                );
+                self.replace(items, i.min(j), 2, It::Expr(e), format!("the decade {year}-{}", year + 9));
                 continue;
             }
             let before = i.checked_sub(1).and_then(|j| count_value(&items[j].it));
@@ -1864,14 +1943,21 @@ impl Resolver {
                 if months == 0 || months > 12 {
                     return err(format!("the first {n} {}s are not within a year", unit.name()));
                 }
-                let make = |_: &mut Resolver, y: i32| {
-                    NaiveDate::from_ymd_opt(y, 1, 1)
-                        .and_then(|s| months_span(s, months))
+                // Of a fiscal year, its first months: "los nueve primeros meses del año fiscal".
+                let fiscal = of.as_deref().is_some_and(|a| match a {
+                    Expr::Year { fiscal, .. } | Expr::Rel { fiscal, .. } => *fiscal,
+                    Expr::Pair { fiscal, .. } => fiscal.unwrap_or(self.calendar.start_month != 1),
+                    _ => false,
+                });
+                let cal = self.cal(fiscal);
+                let make = move |_: &mut Resolver, y: i32| {
+                    cal.year_span(y)
+                        .and_then(|(s, _)| months_span(s, months))
                         .ok_or_else(|| PeriodError::new(format!("{y} falls outside the calendar")))
                 };
                 match of {
                     Some(anchor) => {
-                        let y = self.year_of(anchor, false)?;
+                        let y = self.year_of(anchor, fiscal)?;
                         make(self, y)
                     }
                     None => self.implied(e, make, false),
@@ -1925,6 +2011,18 @@ impl Resolver {
                 let y = y + k.signum() * (k.abs() - 1).max(0);
                 month_span(y, *month).ok_or_else(outside)
             }
+            Expr::Weekday { weekday, k } => {
+                self.relative = true;
+                let d = self.day("a weekday")?;
+                let now = d.weekday().number_from_monday() as i64;
+                let target = *weekday as i64;
+                let date = match k.signum() {
+                    0 => d + Duration::days(target - now),
+                    -1 => d - Duration::days((now - target - 1).rem_euclid(7) + 1),
+                    _ => d + Duration::days((target - now - 1).rem_euclid(7) + 1),
+                };
+                Ok((date, date))
+            }
             Expr::DayFrom { month, day, k } => {
                 self.relative = true;
                 // The latest such day by the document's date, or the next after it; of a
@@ -1968,7 +2066,7 @@ impl Resolver {
                 let (_, to) = self.published.span();
                 if s > to {
                     return err(format!(
-                        "{}: it starts ({s}) after the document's date {}",
+                        "{}: it starts after the document's date {} (on {s})",
                         e.describe(),
                         self.published
                     ));

@@ -307,12 +307,6 @@ pub(crate) enum Class {
     RelFiscalYear,
     RelMonthName,
     To,
-    Prefix,
-    Suffix,
-    DeadlinePrefix,
-    DeadlineSuffix,
-    SincePrefix,
-    SinceSuffix,
 }
 
 #[derive(Debug, Clone)]
@@ -379,26 +373,10 @@ pub(crate) fn fold_key(s: &str) -> String {
 }
 
 impl PeriodLang {
-    /// The words that can stand in a period inside a sentence (months, quarter and half words,
-    /// relative words such as 今年 or "last year"), for finding period expressions in text.
+    /// The words that can stand in a period inside a sentence (months, units, which words such
+    /// as "last" or 今年, edges), for finding period expressions in text.
     pub(crate) fn anchor_words(&self) -> impl Iterator<Item = &str> {
-        self.words
-            .iter()
-            .filter(|(class, _)| {
-                matches!(
-                    class,
-                    Class::Month
-                        | Class::Quarter
-                        | Class::Half
-                        | Class::RelYear
-                        | Class::RelHalf
-                        | Class::RelQuarter
-                        | Class::RelMonth
-                        | Class::RelFiscalYear
-                        | Class::RelMonthName
-                )
-            })
-            .flat_map(|(_, words)| words.values().map(|(w, _)| w.as_str()))
+        self.lexicon.anchor_words()
     }
 
     /// Builds the tables of one language from its files in order (the common file first):
@@ -467,18 +445,7 @@ impl PeriodLang {
                     lang.add_words(class, ws, n).map_err(|e| at(&e))?;
                 }
             }
-            let plain: [(Class, &Vec<String>); 7] = [
-                (Class::SincePrefix, &file.since.prefixes),
-                (Class::SinceSuffix, &file.since.suffixes),
-                (Class::To, &file.range),
-                (Class::Prefix, &file.prefixes),
-                (Class::Suffix, &file.suffixes),
-                (Class::DeadlinePrefix, &file.deadline.prefixes),
-                (Class::DeadlineSuffix, &file.deadline.suffixes),
-            ];
-            for (class, ws) in plain {
-                lang.add_words(class, ws, 0).map_err(|e| at(&e))?;
-            }
+            lang.add_words(Class::To, &file.range, 0).map_err(|e| at(&e))?;
             if let Some(short) = file.short_years {
                 lang.short_years = short;
             }
@@ -493,7 +460,6 @@ impl PeriodLang {
             templates.push(file.forms.clone());
         }
         lang.lexicon = build_lexicon(files, &lang.digits)?;
-        let (pre, post) = lang.wrappers();
         let mut cores = Vec::new();
         for file_forms in templates.iter().rev() {
             for t in file_forms {
@@ -510,7 +476,9 @@ impl PeriodLang {
         }
         if !cores.is_empty() {
             // One pattern for all forms: of the forms that read the whole text, the first wins.
-            let pattern = format!("(?i)^{pre}(?:{}){post}$", cores.join("|"));
+            // Forms are fixed notations read whole (2025-03-14, Q4'24): the words around a
+            // period are the composer's to read.
+            let pattern = format!("(?i)^(?:{})$", cores.join("|"));
             let regex = regex::RegexBuilder::new(&pattern)
                 .size_limit(256 << 20)
                 .build()
@@ -578,40 +546,6 @@ impl PeriodLang {
     /// Looks up a word as captured.
     pub(crate) fn lookup(&self, class: Class, text: &str) -> Option<i32> {
         self.words.get(&class)?.get(&fold_key(text)).map(|x| x.1)
-    }
-
-    fn wrappers(&self) -> (String, String) {
-        let mut pre = String::new();
-        // Deadline and since words are taken only if no form reads the text with them in it
-        // ("с 2025 по 2027" is a range, "с 2025 года" is since 2025).
-        let mut marks = Vec::new();
-        if let Some(a) = self.alternation(Class::DeadlinePrefix) {
-            marks.push(format!(r"(?P<by>{a})\s*"));
-        }
-        if let Some(a) = self.alternation(Class::SincePrefix) {
-            marks.push(format!(r"(?P<since>{a})\s*"));
-        }
-        if !marks.is_empty() {
-            pre.push_str(&format!("(?:{})??", marks.join("|")));
-        }
-        if let Some(a) = self.alternation(Class::Prefix) {
-            pre.push_str(&format!(r"(?:(?:{a})\s*){{0,2}}"));
-        }
-        let mut post = String::new();
-        if let Some(a) = self.alternation(Class::Suffix) {
-            post.push_str(&format!(r"(?:\s*(?:{a})){{0,2}}"));
-        }
-        let mut marks = Vec::new();
-        if let Some(a) = self.alternation(Class::DeadlineSuffix) {
-            marks.push(format!(r"\s*(?P<byafter>{a})"));
-        }
-        if let Some(a) = self.alternation(Class::SinceSuffix) {
-            marks.push(format!(r"\s*(?P<sinceafter>{a})"));
-        }
-        if !marks.is_empty() {
-            post.push_str(&format!("(?:{})?", marks.join("|")));
-        }
-        (pre, post)
     }
 
     /// Compiles a template into the pattern of its core, its groups named `f{index}_...`;

@@ -191,6 +191,8 @@ pub(crate) struct Lexicon {
     digits: HashMap<char, char>,
     /// Whether a word may be two words written together (German `Jahresbeginn`).
     compounds: bool,
+    /// Every word as written (a stem without its `*`) with its role, for finding periods in text.
+    surfaces: Vec<(String, Role)>,
 }
 
 impl Default for Lexicon {
@@ -200,6 +202,7 @@ impl Default for Lexicon {
             notations: HashMap::new(),
             digits: HashMap::new(),
             compounds: false,
+            surfaces: Vec::new(),
         }
     }
 }
@@ -263,6 +266,7 @@ impl Lexicon {
         if key.is_empty() {
             return Err(format!("an empty word for {role:?}"));
         }
+        self.surfaces.push((word.to_string(), role));
         let mut at = 0usize;
         for c in key {
             at = match self.nodes[at].next.iter().find(|(k, _)| *k == c) {
@@ -293,6 +297,29 @@ impl Lexicon {
         }
         self.notations.insert(key, what);
         Ok(())
+    }
+
+    /// The words that name a part of a period by themselves (months, units, which words, edges,
+    /// fused words): where a period may stand in a sentence.
+    pub(crate) fn anchor_words(&self) -> impl Iterator<Item = &str> {
+        self.surfaces
+            .iter()
+            .filter(|(_, role)| {
+                matches!(
+                    role,
+                    Role::Month(_)
+                        | Role::Unit(..)
+                        | Role::Which(_)
+                        | Role::Fused(..)
+                        | Role::Edge(_)
+                        | Role::ToDate
+                        | Role::ToDateOf(..)
+                        | Role::FirstMonths(_)
+                        | Role::UnitOrdinal(..)
+                        | Role::Decade
+                )
+            })
+            .map(|(w, _)| w.as_str())
     }
 
     /// Whether the lexicon has any word at all (a language without parts reads only forms).

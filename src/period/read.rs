@@ -187,8 +187,6 @@ impl Reader<'_> {
     }
 
     fn interpret(&mut self, caps: &Captures<'_>) -> Result<Period, PeriodError> {
-        let by = caps.name("by").or_else(|| caps.name("byafter"));
-        let since = caps.name("since").or_else(|| caps.name("sinceafter"));
         let mut a = self.side(caps, "")?;
         let mut b = self.side(caps, "2")?;
         if let Some((n, tok)) = self.word(caps, "nmonths", "nmonths", 12) {
@@ -228,8 +226,7 @@ impl Reader<'_> {
             let core = self.core.clone();
             self.step(core, format!("range from {start} to {end}"));
         }
-        let mut start = start;
-        let mut kind = if self.fiscal {
+        let kind = if self.fiscal {
             PeriodKind::Fiscal
         } else if self.relative {
             PeriodKind::Relative
@@ -238,48 +235,6 @@ impl Reader<'_> {
         } else {
             PeriodKind::Absolute
         };
-        if let Some(m) = since {
-            let (_, to) = self.published.span();
-            if start > to {
-                return err(format!(
-                    "since {}: it starts after the document's date {}",
-                    label(start, end),
-                    self.published
-                ));
-            }
-            let what = label(start, end);
-            end = to;
-            kind = PeriodKind::ToDate;
-            let token = self.orig(m);
-            self.step(
-                token,
-                format!(
-                    "since: from the start of {what} ({start}) to the document's date {}",
-                    self.published
-                ),
-            );
-        }
-        if let Some(m) = by {
-            let (from, _) = self.published.span();
-            if end < from {
-                return err(format!(
-                    "the deadline {} ends before the document's date {}",
-                    label(start, end),
-                    self.published
-                ));
-            }
-            let what = label(start, end);
-            start = from;
-            kind = PeriodKind::Deadline;
-            let token = self.orig(m);
-            self.step(
-                token,
-                format!(
-                    "deadline: from the document's date {} to the end of {what} ({end})",
-                    self.published
-                ),
-            );
-        }
         let whole = self.original.trim().to_string();
         let lab = label(start, end);
         let meaning = if lab.contains("..") {

@@ -570,7 +570,10 @@ fn es_forms() {
     check("es", "el año pasado", "2025", Relative);
     check("es", "el próximo año", "2027", Relative);
     check("es", "el trimestre pasado", "2025-Q4", Relative);
-    check("es", "para 2030", "2026-02-12..2030-12-31", Deadline);
+    // "para 2025" is "for 2025" (a forecast para 2025): the year; a deadline says so ("antes
+    // de", "para finales de").
+    check("es", "para 2030", "2030", Absolute);
+    check("es", "antes de 2030", "2026-02-12..2030-12-31", Deadline);
     check(
         "es",
         "para finales de 2027",
@@ -752,7 +755,7 @@ fn deadlines_in_every_language() {
         ("pl", "do końca 2027 roku", "2026-02-12..2027-12-31"),
         ("de", "bis 2030", "2026-02-12..2030-12-31"),
         ("de", "bis Ende 2027", "2026-02-12..2027-12-31"),
-        ("es", "para 2030", "2026-02-12..2030-12-31"),
+        ("es", "de aquí a 2030", "2026-02-12..2030-12-31"),
         ("fr", "d'ici 2030", "2026-02-12..2030-12-31"),
         ("it", "entro il 2030", "2026-02-12..2030-12-31"),
         ("it", "entro la fine dell'anno", "2026-02-12..2026-12-31"),
