@@ -687,15 +687,37 @@ impl Composer<'_> {
                 }
                 _ => None,
             };
-            match pair {
-                Some(end) => self.replace(
+            // "2026-28": a range to a later year of the same century.
+            let later = match (&items[i].it, sep, &items[i + 2].it) {
+                (It::Year { year, .. }, Some("-" | "/"), It::Num { value, digits: 2 })
+                    if glued && pair.is_none() && (*value as i32) > year.rem_euclid(100) =>
+                {
+                    Some((*year, year - year.rem_euclid(100) + *value as i32))
+                }
+                _ => None,
+            };
+            match (pair, later) {
+                (Some(end), _) => self.replace(
                     items,
                     i,
                     3,
                     It::Pair { end, fiscal: None },
                     format!("the years {}/{end}", end - 1),
                 ),
-                None => i += 1,
+                (None, Some((from, to))) => {
+                    let e = Expr::Range(
+                        Box::new(Expr::Year {
+                            year: from,
+                            fiscal: false,
+                        }),
+                        Box::new(Expr::Year {
+                            year: to,
+                            fiscal: false,
+                        }),
+                    );
+                    self.replace(items, i, 3, It::Expr(e), format!("the years {from} to {to}"));
+                }
+                _ => i += 1,
             }
         }
     }

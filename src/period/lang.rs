@@ -177,6 +177,9 @@ pub struct UnitsFile {
     pub year: Vec<String>,
     #[serde(default)]
     pub half: Vec<String>,
+    /// Four months: `cuatrimestre`, `quadrimestre`.
+    #[serde(default)]
+    pub third: Vec<String>,
     #[serde(default)]
     pub quarter: Vec<String>,
     #[serde(default)]
@@ -854,9 +857,10 @@ fn build_lexicon(
             add(ws, Role::Ordinal(n))?;
         }
         let u = &file.units;
-        let units: [(&Vec<String>, Unit, bool); 9] = [
+        let units: [(&Vec<String>, Unit, bool); 10] = [
             (&u.year, Unit::Year, false),
             (&u.half, Unit::Half, false),
+            (&u.third, Unit::Third, false),
             (&u.quarter, Unit::Quarter, false),
             (&u.month, Unit::Month, false),
             (&u.week, Unit::Week, false),

@@ -15,6 +15,8 @@ use std::collections::HashMap;
 pub(crate) enum Unit {
     Year,
     Half,
+    /// Four months, a third of a year: `cuatrimestre`, `quadrimestre`.
+    Third,
     Quarter,
     Month,
     Week,
@@ -26,6 +28,7 @@ impl Unit {
         match self {
             Unit::Year => "year",
             Unit::Half => "half",
+            Unit::Third => "third of a year",
             Unit::Quarter => "quarter",
             Unit::Month => "month",
             Unit::Week => "week",
@@ -38,6 +41,7 @@ impl Unit {
         match self {
             Unit::Year => Some(12),
             Unit::Half => Some(6),
+            Unit::Third => Some(4),
             Unit::Quarter => Some(3),
             Unit::Month => Some(1),
             Unit::Week | Unit::Day => None,
