@@ -219,6 +219,8 @@ struct Composer<'a> {
     era: bool,
     /// How many words the text has, fillers included.
     words: usize,
+    /// The document's year, which two-digit years are read near.
+    published_year: i32,
 }
 
 /// Why a way of reading the words did not compose: what was understood, what was left.
@@ -243,6 +245,7 @@ pub(crate) fn compose(
         steps: Vec::new(),
         era: false,
         words: tokens.len(),
+        published_year: published.year(),
     };
     let unknown: Vec<&Token> = tokens
         .iter()
@@ -271,7 +274,20 @@ pub(crate) fn compose(
             b.iter()
                 .any(|y| std::mem::discriminant(x) == std::mem::discriminant(y) && *x != Role::Filler)
         });
+        // Only words of spaced scripts are joined so ("7月1日—8月31日" is a range).
+        let spaced = |at: usize| {
+            normal.text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(super::parts::spaced_letter)
+        };
+        let letters_around = spaced(tokens[i].start)
+            && normal.text[tokens[i].end..]
+                .chars()
+                .next()
+                .is_some_and(super::parts::spaced_letter);
         is_hyphen
+            && letters_around
             && tokens[i - 1].end == tokens[i].start
             && tokens[i].end == tokens[i + 1].start
             && !same_kind
@@ -282,63 +298,100 @@ pub(crate) fn compose(
         .zip(keep)
         .filter_map(|(t, k)| k.then_some(t))
         .collect();
-    let choices: Vec<Vec<It>> = choices_of(&tokens);
-    let mut best: Option<Leftover> = None;
-    let mut pick = vec![0usize; choices.len()];
-    for _ in 0..MAX_ASSIGNMENTS {
-        let items: Vec<Item> = tokens
-            .iter()
-            .zip(&choices)
-            .zip(&pick)
-            .filter_map(|((t, ch), &k)| {
-                let it = ch.get(k)?.clone();
-                // Commas add nothing to a period: "March 14, 2025", "from May 1, 2024, to".
-                let nothing = it == It::Role(Role::Filler) || it == It::Punct(',');
-                (!nothing).then_some(Item {
-                    it,
-                    start: t.start,
-                    end: t.end,
-                })
-            })
-            .collect();
-        c.steps.clear();
-        c.parts.clear();
-        c.era = false;
-        for item in &items {
-            if let Some(meaning) = part_meaning(&item.it) {
-                let token = c.orig(item.start, item.end);
-                c.parts.push((item.start, Step::new(token, meaning)));
+    match c.search(&tokens, published, calendar) {
+        Ok(period) => Ok(period),
+        Err(e) => {
+            // "9 เดือน (ม.ค.-ก.ย.) ปี 2567": words in brackets restate the period; read without.
+            let Some((open, close)) = brackets(&tokens) else {
+                return Err(e);
+            };
+            let outside: Vec<Token> = tokens[..open]
+                .iter()
+                .chain(&tokens[close + 1..])
+                .cloned()
+                .collect();
+            if outside.is_empty() {
+                return Err(e);
             }
-        }
-        match c.reduce(items) {
-            Ok(expr) => return c.resolve(expr, published, calendar),
-            Err(left) => {
-                if best.as_ref().is_none_or(|b| left.items < b.items) {
-                    best = Some(left);
-                }
-            }
-        }
-        // The next way of reading: like counting, the last word's roles turning fastest.
-        let mut i = choices.len();
-        loop {
-            if i == 0 {
-                let why = best.map(|b| b.message).unwrap_or_default();
-                return Err(PeriodError::new(why));
-            }
-            i -= 1;
-            if pick[i] + 1 < choices[i].len() {
-                pick[i] += 1;
-                break;
-            }
-            pick[i] = 0;
+            let gloss = c.orig(tokens[open].start, tokens[close].end);
+            let mut period = c.search(&outside, published, calendar).map_err(|_| e)?;
+            period.steps.insert(0, Step::new(gloss, "in brackets: a gloss, set aside"));
+            Ok(period)
         }
     }
-    Err(PeriodError::new(
-        best.map(|b| b.message).unwrap_or_default(),
-    ))
+}
+
+/// The first pair of brackets with words between them.
+fn brackets(tokens: &[Token]) -> Option<(usize, usize)> {
+    let open = tokens.iter().position(|t| t.piece == Piece::Punct('('))?;
+    let close = open + tokens[open..].iter().position(|t| t.piece == Piece::Punct(')'))?;
+    (close > open + 1).then_some((open, close))
 }
 
 impl Composer<'_> {
+    /// Tries the ways of reading the words (each word's roles) until one composes.
+    fn search(
+        &mut self,
+        tokens: &[Token],
+        published: Published,
+        calendar: FiscalCalendar,
+    ) -> Result<Period, PeriodError> {
+        let choices: Vec<Vec<It>> = choices_of(tokens);
+        let mut best: Option<Leftover> = None;
+        let mut pick = vec![0usize; choices.len()];
+        for _ in 0..MAX_ASSIGNMENTS {
+            let items: Vec<Item> = tokens
+                .iter()
+                .zip(&choices)
+                .zip(&pick)
+                .filter_map(|((t, ch), &k)| {
+                    let it = ch.get(k)?.clone();
+                    // Commas add nothing to a period: "March 14, 2025", "from May 1, 2024, to".
+                    let nothing = it == It::Role(Role::Filler) || it == It::Punct(',');
+                    (!nothing).then_some(Item {
+                        it,
+                        start: t.start,
+                        end: t.end,
+                    })
+                })
+                .collect();
+            self.steps.clear();
+            self.parts.clear();
+            self.era = false;
+            for item in &items {
+                if let Some(meaning) = part_meaning(&item.it) {
+                    let token = self.orig(item.start, item.end);
+                    self.parts.push((item.start, Step::new(token, meaning)));
+                }
+            }
+            match self.reduce(items) {
+                Ok(expr) => return self.resolve(expr, published, calendar),
+                Err(left) => {
+                    if best.as_ref().is_none_or(|b| left.items < b.items) {
+                        best = Some(left);
+                    }
+                }
+            }
+            // The next way of reading: like counting, the last word's roles turning fastest.
+            let mut i = choices.len();
+            loop {
+                if i == 0 {
+                    let why = best.map(|b| b.message).unwrap_or_default();
+                    return Err(PeriodError::new(why));
+                }
+                i -= 1;
+                if pick[i] + 1 < choices[i].len() {
+                    pick[i] += 1;
+                    break;
+                }
+                pick[i] = 0;
+            }
+        }
+        Err(PeriodError::new(
+            best.map(|b| b.message).unwrap_or_default(),
+        ))
+    }
+
     /// The original text of a normalised byte range.
     fn orig(&self, start: usize, end: usize) -> String {
         if start >= end {
@@ -640,9 +693,10 @@ impl Composer<'_> {
                 continue;
             }
             let (a, b) = (items[i].it.clone(), items[i + 2].it.clone());
-            let unit_of = |it: &It| match it {
-                It::Nth(u, _, f) => Some((*u, *f)),
-                It::Month(_) => Some((Unit::Month, None)),
+            // Only a number the unit has: "ไตรมาส 3/67" is a quarter of the year 67.
+            let unit_of = |it: &It, value: u32| match it {
+                It::Nth(u, _, f) if u.per_year().is_none_or(|n| value <= n) => Some((*u, *f)),
+                It::Month(_) if value <= 12 => Some((Unit::Month, None)),
                 _ => None,
             };
             match (&a, &b) {
@@ -653,12 +707,12 @@ impl Composer<'_> {
                     items[i].it = It::Day(*m, *value);
                 }
                 (It::Num { value, digits }, other) if *digits <= 2 => {
-                    if let Some((u, f)) = unit_of(other) {
+                    if let Some((u, f)) = unit_of(other, *value) {
                         items[i].it = numbered(u, *value, f);
                     }
                 }
                 (other, It::Num { value, digits }) if *digits <= 2 => {
-                    if let Some((u, f)) = unit_of(other) {
+                    if let Some((u, f)) = unit_of(other, *value) {
                         items[i + 2].it = numbered(u, *value, f);
                     }
                 }
@@ -734,18 +788,16 @@ impl Composer<'_> {
         (v, format!("year {v}"))
     }
 
-    /// A two-digit year beside a year word or a fiscal label: 20yy, or the era's century.
+    /// A two-digit year beside a year word or a fiscal label (see `PeriodLang::two_digit_year`).
     fn two_digit_year(&mut self, v: u32) -> (i32, String) {
-        if let Some(era) = &self.lang.era {
-            if era.bare_above.is_some() {
+        match self.lang.two_digit_year(v, self.published_year) {
+            (y, Some(written)) => {
                 self.era = true;
-                let written = era.century.saturating_add(v as i32);
-                let y = written.saturating_sub(era.offset);
-                return (y, format!("{} {written} = year {y}", era.name));
+                let name = self.lang.era.as_ref().map_or("", |e| e.name.as_str());
+                (y, format!("{name} {written} = year {y}"))
             }
+            (y, None) => (y, format!("year {y}")),
         }
-        let y = 2000 + v as i32;
-        (y, format!("year {y}"))
     }
 
     /// Fiscal and calendar marks join the unit or year beside them.
@@ -878,6 +930,24 @@ impl Composer<'_> {
             let three = [&items[i].it, &items[i + 1].it, &items[i + 2].it];
             let number = three.iter().find_map(|it| count_value(it));
             let unit = three.iter().find_map(|it| unit_of(it));
+            // The count comes before its unit, whatever stands around them: "the first nine
+            // months", "les neuf premiers mois", "9 เดือนแรก" (not "年 前 3" in "2025年前3季度").
+            let number_at = three.iter().position(|it| count_value(it).is_some());
+            let unit_at = three.iter().position(|it| unit_of(it).is_some());
+            if number_at >= unit_at {
+                i += 1;
+                continue;
+            }
+            // A number right after a unit names one of them: "ไตรมาส 4 ปีที่แล้ว" is quarter 4
+            // of last year, not the last four years.
+            let named = number_at
+                .map(|at| i + at)
+                .filter(|&at| at > 0)
+                .is_some_and(|at| matches!(items[at - 1].it, It::Role(Role::Unit(..))));
+            if named {
+                i += 1;
+                continue;
+            }
             let first = three.iter().any(|it| **it == It::Role(Role::First));
             let which = three.iter().find_map(|it| match it {
                 It::Role(Role::Which(k)) if *k != 0 => Some(*k),
@@ -933,13 +1003,10 @@ impl Composer<'_> {
         let mut i = 0;
         while i + 1 < items.len() {
             let (a, b) = (items[i].it.clone(), items[i + 1].it.clone());
-            let short_years = self.lang.short_years;
             match (a, b) {
-                (It::Num { value, digits }, It::Role(Role::Unit(Unit::Year, f)))
-                    if digits == 2 && short_years =>
-                {
-                    let (year, meaning) = self.two_digit_year(value);
-                    self.replace(items, i, 2, It::Year { year, fiscal: Some(f).filter(|f| *f) }, meaning);
+                // "3 月": a number before a word that names the nth of a unit.
+                (It::Num { value, digits }, It::Role(Role::NthOf(u))) if digits <= 2 && value > 0 => {
+                    self.replace(items, i, 2, numbered(u, value, None), format!("{} {value}", u.name()));
                 }
                 (It::Num { value, digits }, It::Role(Role::Unit(u, f)))
                     if digits <= 2 && matches!(u, Unit::Quarter | Unit::Half) =>
@@ -1273,9 +1340,13 @@ impl Composer<'_> {
                         (i + 2, i + 1, (i, i + 3)),
                         (i.wrapping_sub(2), i.wrapping_sub(1), (i.saturating_sub(2), i + 1)),
                     ] {
-                        if j < items.len()
-                            && mid < items.len()
-                            && matches!(items[mid].it, It::Punct('/' | '-' | ','))
+                        let mark = mid < items.len()
+                            && self
+                                .normal
+                                .text
+                                .get(items[mid].start..items[mid].end)
+                                .is_some_and(|t| matches!(t, "/" | "-" | ","));
+                        if j < items.len() && mark
                             && year_like(&items[j].it, self.lang.short_years)
                         {
                             found = Some((j, span));
@@ -1287,7 +1358,17 @@ impl Composer<'_> {
                     i += 1;
                     continue;
                 };
-                let anchor = to_expr(items[j].it.clone());
+                let anchor = match items[j].it.clone() {
+                    It::Num { value, digits: 2 } => {
+                        let (year, meaning) = self.two_digit_year(value);
+                        self.step(items[j].start, items[j].end, meaning);
+                        Some(Expr::Year {
+                            year,
+                            fiscal: false,
+                        })
+                    }
+                    other => to_expr(other),
+                };
                 let Some(anchor) = anchor else {
                     i += 1;
                     continue;
@@ -1386,19 +1467,29 @@ impl Composer<'_> {
     fn trailing(&mut self, items: &mut Vec<Item>) {
         let mut i = 0;
         while i + 2 < items.len() {
-            let (unit, n) = match (&items[i].it, &items[i + 1].it) {
-                (It::Count(unit, n, _), It::Role(Role::RangeTo | Role::Ending)) => (*unit, *n),
+            let (unit, n, to) = match (&items[i].it, &items[i + 1].it, &items[i + 2].it) {
+                (It::Count(unit, n, _), It::Role(Role::RangeTo | Role::Ending), to) => {
+                    (*unit, *n, to)
+                }
                 // "trimestre terminé le 31 décembre": one unit, ending there.
-                (It::Unit(unit, _), It::Role(Role::Ending)) => (*unit, 1),
+                (It::Unit(unit, _), It::Role(Role::Ending), to) => (*unit, 1, to),
+                // "截至2025年6月30日止季度": the end first.
+                (to, It::Role(Role::Ending), It::Unit(unit, _)) => (*unit, 1, to),
                 _ => {
                     i += 1;
                     continue;
                 }
             };
-            let Some(to) = as_expr(&items[i + 2].it) else {
+            let Some(to) = as_expr(to) else {
                 i += 1;
                 continue;
             };
+            // An "as of" before the end ("截至…止") is part of the same words.
+            let as_of = i > 0 && items[i - 1].it == It::Role(Role::AsOf);
+            if as_of {
+                i -= 1;
+                items.remove(i);
+            }
             if unit.months().is_none() && !matches!(unit, Unit::Week | Unit::Day) {
                 i += 1;
                 continue;
@@ -1427,12 +1518,16 @@ impl Composer<'_> {
     /// A unit beside a period that names it adds nothing: "the quarter April to June".
     fn apposition(&mut self, items: &mut Vec<Item>) {
         if let [a, b] = items.as_slice() {
-            let keep = match (&a.it, &b.it) {
-                (It::Unit(..), It::Expr(_)) => 1,
-                (It::Expr(_), It::Unit(..)) => 0,
+            let (keep, unit) = match (&a.it, &b.it) {
+                (It::Unit(u, f), It::Expr(_)) => (1, (*u, *f)),
+                (It::Expr(_), It::Unit(u, f)) => (0, (*u, *f)),
                 _ => return,
             };
-            let kept = items.remove(keep);
+            let mut kept = items.remove(keep);
+            // "2025-2027 财年": fiscal years, both ends.
+            if let (Unit::Year, Some(true), It::Expr(e)) = (unit.0, unit.1, &mut kept.it) {
+                mark_fiscal(e);
+            }
             items.clear();
             items.push(kept);
         }
@@ -1468,6 +1563,11 @@ impl Composer<'_> {
                 i += 1;
                 continue;
             };
+            // "2025-2027 财年", "FY2025-2027": one end's fiscal year makes both ends fiscal.
+            if let (Expr::Year { fiscal: fa, .. }, Expr::Year { fiscal: fb, .. }) = (&mut a, &mut b) {
+                let fiscal = *fa || *fb;
+                (*fa, *fb) = (fiscal, fiscal);
+            }
             if let Some(anchor) = b.anchor().cloned() {
                 a.lend(&anchor);
             }
@@ -1619,6 +1719,10 @@ fn year_like(it: &It, short_years: bool) -> bool {
     }
     if let It::Count(Unit::Year, n, _) = it {
         return short_years && *n < 100;
+    }
+    // "ต.ค. 67", "ไตรมาส 3/67": two digits are a year where the language writes years so.
+    if let It::Num { digits: 2, .. } = it {
+        return short_years;
     }
     if let It::Unit(Unit::Year, _) = it {
         return true;
@@ -2215,6 +2319,7 @@ fn part_meaning(it: &It) -> Option<String> {
         Role::Ending => "ending with".into(),
         Role::Decade => "a decade".into(),
         Role::FirstMonths(_) | Role::Weekday(_) => return None,
+        Role::NthOf(u) => format!("names a {}", u.name()),
         Role::OrdinalBefore | Role::OrdinalAfter => "ordinal mark".into(),
         Role::Era => "era mark".into(),
         Role::CommonEra => "common era mark".into(),
@@ -2279,5 +2384,18 @@ fn numbered(unit: Unit, n: u32, fiscal: Option<bool>) -> It {
         It::Month(n)
     } else {
         It::Nth(unit, n as i32, fiscal)
+    }
+}
+
+/// Makes the years of a period fiscal ("2025-2027 财年").
+fn mark_fiscal(e: &mut Expr) {
+    match e {
+        Expr::Year { fiscal, .. } => *fiscal = true,
+        Expr::Pair { fiscal, .. } => *fiscal = Some(true),
+        Expr::Range(a, b) => {
+            mark_fiscal(a);
+            mark_fiscal(b);
+        }
+        _ => {}
     }
 }

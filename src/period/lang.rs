@@ -114,6 +114,10 @@ pub struct PeriodLangFile {
     /// Words that run a period to the document's date: `so far`, `to date`.
     #[serde(default)]
     pub to_date: Vec<String>,
+    /// Words that, after a number, name the nth of a unit rather than count it: `month: [月]`
+    /// reads "3 月" as March (and "3 个月" stays three months).
+    #[serde(default)]
+    pub names: UnitsFile,
     /// Days of the week (1 Monday .. 7 Sunday): beside a date they add nothing ("w piątek 10
     /// lutego"); alone they are not read.
     #[serde(default)]
@@ -376,6 +380,24 @@ pub(crate) fn fold_key(s: &str) -> String {
 }
 
 impl PeriodLang {
+    /// A year written with two digits, by a document of year `near`: 20yy, or, in a language that
+    /// writes years in its own era, whichever of the era's year and the common era's is nearer
+    /// ("Q4/67" in 2024 is Buddhist era 2567 = 2024, "Q4/24" is 2024). With the era year as
+    /// written when that is the one taken.
+    pub(crate) fn two_digit_year(&self, v: u32, near: i32) -> (i32, Option<i32>) {
+        let common = 2000 + v as i32;
+        let Some(era) = self.era.as_ref().filter(|e| e.bare_above.is_some()) else {
+            return (common, None);
+        };
+        let written = era.century.saturating_add(v as i32);
+        let in_era = written.saturating_sub(era.offset);
+        if (in_era - near).abs() <= (common - near).abs() {
+            (in_era, Some(written))
+        } else {
+            (common, None)
+        }
+    }
+
     /// The words that can stand in a period inside a sentence (months, units, which words such
     /// as "last" or 今年, edges), for finding period expressions in text.
     pub(crate) fn anchor_words(&self) -> impl Iterator<Item = &str> {
@@ -811,6 +833,7 @@ fn build_lexicon(
         lex.set_compounds(true);
     }
     for (i, file) in files.iter().enumerate() {
+        lex.next_file();
         let at = |what: String| match &file.language {
             Some(l) => format!("periods file {} ({l}): {what}", i + 1),
             None => format!("periods file {}: {what}", i + 1),
@@ -855,6 +878,18 @@ fn build_lexicon(
                 return Err(at(format!("ordinals: {n} should be 1 or more, or -1 (the last)")));
             }
             add(ws, Role::Ordinal(n))?;
+        }
+        let nm = &file.names;
+        for (ws, unit) in [
+            (&nm.year, Unit::Year),
+            (&nm.half, Unit::Half),
+            (&nm.third, Unit::Third),
+            (&nm.quarter, Unit::Quarter),
+            (&nm.month, Unit::Month),
+            (&nm.week, Unit::Week),
+            (&nm.day, Unit::Day),
+        ] {
+            add(ws, Role::NthOf(unit))?;
         }
         let u = &file.units;
         let units: [(&Vec<String>, Unit, bool); 10] = [
@@ -904,6 +939,7 @@ fn build_lexicon(
             (&file.prefixes, Role::Filler),
             (&file.suffixes, Role::Filler),
             (&file.range, Role::RangeTo),
+            (&file.first, Role::First),
             (&file.deadline.prefixes, Role::Deadline),
             (&file.deadline.suffixes, Role::Deadline),
             (&file.since.prefixes, Role::Since),
@@ -912,7 +948,6 @@ fn build_lexicon(
             (&file.ordinal_marks.after, Role::OrdinalAfter),
             (&file.fiscal, Role::Fiscal),
             (&file.calendar, Role::Calendar),
-            (&file.first, Role::First),
             (&file.to_date, Role::ToDate),
             (&file.edges.start, Role::Edge(Edge::Start)),
             (&file.edges.middle, Role::Edge(Edge::Middle)),

@@ -121,6 +121,8 @@ pub(crate) enum Role {
     FirstMonths(u32),
     /// A day of the week, 1 (Monday) to 7.
     Weekday(u32),
+    /// After a number, names the nth of a unit: `月` in "3 月" (March).
+    NthOf(Unit),
     /// Makes the number after it an ordinal: `第`, `ที่`.
     OrdinalBefore,
     /// Makes the number before it an ordinal: `rd`, `-й`, `.` (German), `日`.
@@ -182,6 +184,21 @@ struct Node {
     roles: Vec<Role>,
     /// Roles of the stem ending here (`квартал*`): a few more letters may follow.
     stem_roles: Vec<Role>,
+    /// The file that gave each role of `roles` and `stem_roles`, in the same order.
+    roles_from: Vec<u16>,
+    stem_roles_from: Vec<u16>,
+}
+
+/// Whether two roles say the same kind of thing and differ only in its value (`Which(-1)` and
+/// `Which(-2)`), so that a later file's role replaces an earlier one's.
+fn same_kind(a: Role, b: Role) -> bool {
+    use Role::*;
+    match (a, b) {
+        (UnitOrdinal(u, _), UnitOrdinal(v, _)) => u == v,
+        (Fused(u, f, _), Fused(v, g, _)) => u == v && f == g,
+        (Unit(..), Unit(..)) | (ToDateOf(..), ToDateOf(..)) | (NthOf(_), NthOf(_)) => true,
+        _ => std::mem::discriminant(&a) == std::mem::discriminant(&b),
+    }
 }
 
 /// How many letters a stem (`квартал*`) may be followed by.
@@ -197,6 +214,9 @@ pub(crate) struct Lexicon {
     compounds: bool,
     /// Every word as written (a stem without its `*`) with its role, for finding periods in text.
     surfaces: Vec<(String, Role)>,
+    /// The rules file whose words are being added: a later file's meaning of a word replaces an
+    /// earlier file's meaning of the same kind (a desk's `-2: [去年]` replaces `-1: [去年]`).
+    file: u16,
 }
 
 impl Default for Lexicon {
@@ -207,6 +227,7 @@ impl Default for Lexicon {
             digits: HashMap::new(),
             compounds: false,
             surfaces: Vec::new(),
+            file: 0,
         }
     }
 }
@@ -283,15 +304,36 @@ impl Lexicon {
                 }
             };
         }
-        let roles = if stem {
-            &mut self.nodes[at].stem_roles
+        let file = self.file;
+        let node = &mut self.nodes[at];
+        let (roles, from) = if stem {
+            (&mut node.stem_roles, &mut node.stem_roles_from)
         } else {
-            &mut self.nodes[at].roles
+            (&mut node.roles, &mut node.roles_from)
         };
-        if !roles.contains(&role) {
-            roles.push(role);
+        if roles.contains(&role) {
+            return Ok(());
+        }
+        let replaced = roles
+            .iter()
+            .zip(from.iter())
+            .position(|(r, &f)| f < file && same_kind(*r, role));
+        match replaced {
+            Some(i) => {
+                roles[i] = role;
+                from[i] = file;
+            }
+            None => {
+                roles.push(role);
+                from.push(file);
+            }
         }
         Ok(())
+    }
+
+    /// Starts the words of the next rules file (see `file`).
+    pub(crate) fn next_file(&mut self) {
+        self.file = self.file.saturating_add(1);
     }
 
     pub(crate) fn add_notation(&mut self, letters: &str, what: Notation) -> Result<(), String> {
@@ -423,6 +465,17 @@ impl Lexicon {
             };
             if c.is_ascii_digit() {
                 let j = i + folded[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+                // A word of the lexicon written with digits and longer than them wins: "11月".
+                let word = self
+                    .matches_at(&folded, i, true)
+                    .into_iter()
+                    .filter(|(end, _, _)| *end > j)
+                    .max_by_key(|(end, _, _)| *end);
+                if let Some((end, roles, _)) = word {
+                    push(&mut out, Piece::Word(roles), i, end);
+                    i = end;
+                    continue;
+                }
                 let letters = folded[j..]
                     .iter()
                     .take_while(|c| spaced_letter(**c))
@@ -516,8 +569,9 @@ impl Lexicon {
                     None => push(&mut out, Piece::Unknown, i, j),
                 }
                 i = j;
-            } else if c.is_alphabetic() {
-                // An unknown character of an unspaced script joins the unknown run before it.
+            } else if c.is_alphabetic() || is_mark(c) {
+                // An unknown character of an unspaced script, or a mark written over or under a
+                // letter (the Thai tone marks of "วันที่"), joins the unknown run before it.
                 match out.last_mut() {
                     Some(t) if t.piece == Piece::Unknown && t.end == offsets[i] => {
                         t.end = offsets[i + 1];
@@ -572,6 +626,12 @@ impl Lexicon {
             .collect();
         raw
     }
+}
+
+/// Whether a character is a mark that takes no room of its own (a combining mark): it belongs to
+/// the letter before it.
+fn is_mark(c: char) -> bool {
+    !c.is_control() && unicode_width::UnicodeWidthChar::width(c) == Some(0)
 }
 
 fn parse_digits(ds: &[char]) -> Option<u32> {

@@ -344,8 +344,18 @@ impl Reader<'_> {
                     self.step_at(tok.at, tok.text, format!("{name} {full} = {what} {y}"));
                     y
                 } else {
-                    self.step_at(tok.at, tok.text, format!("{what} {}", 2000 + v));
-                    2000 + v as i32
+                    match self.lang.two_digit_year(v, self.published.year()) {
+                        (y, Some(written)) => {
+                            self.era = true;
+                            let name = self.lang.era.as_ref().map_or("", |e| e.name.as_str());
+                            self.step_at(tok.at, tok.text, format!("{name} {written} = {what} {y}"));
+                            y
+                        }
+                        (y, None) => {
+                            self.step_at(tok.at, tok.text, format!("{what} {y}"));
+                            y
+                        }
+                    }
                 };
                 s.year = Some(y);
                 s.fiscal |= fiscal;

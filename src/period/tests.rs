@@ -319,7 +319,9 @@ fn zh_forms() {
     );
     let p = read_with("zh", "今年", "2026-02-12", CAL).unwrap();
     assert_eq!(p.steps[0].token, "今年");
-    assert_eq!(p.steps[0].meaning, "this year of 2026-02-12 = 2026");
+    assert_eq!(p.steps[0].meaning, "this year");
+    let last = p.steps.last().unwrap();
+    assert_eq!(last.meaning, "composed: this year = 2026-01-01..2026-12-31 = 2026");
 }
 
 #[test]
@@ -351,14 +353,15 @@ fn th_forms() {
         Fiscal,
     );
     let p = read_with("th", "ปี 2568", "2026-02-12", CAL).unwrap();
-    assert_eq!(p.steps[0].token, "2568");
+    let year = p.steps.iter().find(|s| s.token == "2568").expect("a step for the year");
     assert!(
-        p.steps[0]
-            .meaning
-            .starts_with("Buddhist era 2568 = year 2025"),
+        year.meaning.starts_with("Buddhist era 2568 = year 2025"),
         "{:?}",
         p.steps
     );
+    // two digits: the era's year or the common era's, whichever is nearer the document
+    check("th", "Q4/24", "2024-Q4", Absolute);
+    check_at("th", "ไตรมาส 2/45", "2002-12-17", CAL, "2002-Q2", BuddhistEra);
 }
 
 #[test]
