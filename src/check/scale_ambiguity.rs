@@ -1,8 +1,9 @@
 //! `scale-ambiguity`: a scale word that means different amounts in different conventions.
 //!
-//! Why: Polish `bilion` and Bulgarian `трилион` are 10^12 and 10^18 in the long scale, but
-//! translators and wire copy often carry the English short-scale sense; the figure may be off by
-//! a thousand. The reader declares which words are ambiguous (in `rules/lang/`).
+//! Why: Polish `bilion` and German `Billion` are 10^12 on the long scale, but translators and
+//! wire copy often carry the English short-scale sense (10^9); the figure may be off by a
+//! thousand. The reader declares which words are ambiguous (in `rules/lang/`); short-scale words
+//! with a word of their own for 10^9 (Bulgarian `трилион`, Russian `триллион`) are not.
 //! Example: `value: 2 biliony dolarów` → read as 2e12 USD, but could be 2e9 if translated from English.
 
 use super::{each_claim, finding, Check, Context};

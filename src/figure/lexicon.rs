@@ -3,7 +3,8 @@
 //! A language file is a set of sections, each a map or list of *surfaces* (words or symbols as
 //! written). Surface conventions, in every section:
 //! * matching ignores case unless the surface starts with `=` (`=M` is million, `=m` is not);
-//! * a trailing `*` matches the rest of the word (`доллар*` matches `долларов`, `доллара`);
+//! * a trailing `*` matches the rest of the word (`доллар*` matches `долларов`, `доллара`), and
+//!   so does a `*` ending a word inside a surface of several words (`тайваньск* доллар*`);
 //! * spaces inside a surface match any run of white space in the text;
 //! * the language's `fold` map (`ё: е`, `ą: a`) is applied to both surfaces and text.
 //!
@@ -69,9 +70,14 @@ pub struct FigureLangFile {
     /// Words for minus: `minus`, `负`, `ลบ`.
     #[serde(default)]
     pub minus: Vec<String>,
-    /// Decimal point words: `point`, `点`, `จุด`, `целых`.
+    /// Decimal point words: `point`, `点`, `จุด` (also before a number alone: `จุด 77` = 0.77).
     #[serde(default)]
     pub point: Vec<String>,
+    /// Decimal words read only between two numbers (`две целых пять десятых`, `dwa przecinek
+    /// pięć`): before a number alone they mean something else (`целых 5 миллиардов`, "as much
+    /// as 5 billion").
+    #[serde(default)]
+    pub point_between: Vec<String>,
     /// Words opening a range: `between`, `from`, `от`.
     #[serde(default)]
     pub range_open: Vec<String>,
@@ -90,6 +96,27 @@ pub struct FigureLangFile {
     /// Words skipped inside a figure when what follows continues it (`and`, `of`, `个`).
     #[serde(default)]
     pub fillers: Vec<String>,
+    /// Words that make a physical unit a rate (`per day: d`, `al día: d`, `每日: {code: d,
+    /// prefix: true}`): `barrels` then `per day` is `bbl/d`. Currencies are left as they are
+    /// (`$2 a day` is a price in USD).
+    #[serde(default)]
+    pub rates: BTreeMap<String, Spec>,
+    /// Words between a currency and a unit that make the figure a price per unit (`per`, `por`,
+    /// `за`): `$70 per barrel` is read as 70 USD, the unit named in a step.
+    #[serde(default)]
+    pub per_unit: Vec<String>,
+    /// Nouns of things counted whole (`vehicles`, `unidades`, `человек`): three digits after
+    /// the decimal mark before such a noun are a thousands group (`512,300 unidades` = 512300).
+    #[serde(default)]
+    pub counts: Vec<String>,
+    /// Grammatical endings written after digits and a hyphen (`38-те`, `5-ти`): read as part of
+    /// the number, with no value of their own.
+    #[serde(default)]
+    pub endings: Vec<String>,
+    /// Grammatical endings a number or scale word may take (`петте` = `пет` + `те`, `двата`):
+    /// an unknown word made of such a word and an ending is read as the word.
+    #[serde(default)]
+    pub word_endings: Vec<String>,
     /// Surfaces that earlier files declared and this one removes.
     #[serde(default)]
     pub remove: Vec<String>,
@@ -127,6 +154,15 @@ pub struct Settings {
     /// A bare number under 100 after a currency counts its hundredths (`$20 43` = 20.43).
     #[serde(default)]
     pub bare_subunits: Option<bool>,
+    /// An apostrophe followed by other than three digits is a decimal mark (`9'33` = 9.33, as
+    /// handwriting and some Spanish pages write the comma); before three digits it stays a
+    /// thousands group (`16'000`).
+    #[serde(default)]
+    pub apostrophe_decimal: Option<bool>,
+    /// Digits grouped by two below the thousands (`1,50,000` = 150000, `3,00,00,000`: the
+    /// South Asian grouping of lakhs and crores).
+    #[serde(default)]
+    pub two_digit_groups: Option<bool>,
 }
 
 /// How an approximation widens the interval: `lo`/`hi` are factors of the value.
@@ -173,6 +209,32 @@ pub struct FullSpec {
     pub attached: Option<bool>,
     #[serde(default)]
     pub ambiguous: Option<String>,
+    /// A currency word several currencies share (`元`, the unit of the yuan, the New Taiwan
+    /// dollar and the Hong Kong dollar): a named currency around the same number wins
+    /// (`新台币9899亿元` is TWD).
+    #[serde(default)]
+    pub generic: Option<bool>,
+    /// On a scale word: how one mark then three digits right before it are read, whatever the
+    /// mark: `decimal` (`23.610 млрд` = 23.61e9) or `group` (`1,171 millones` = 1171e6).
+    #[serde(default)]
+    pub before: Option<String>,
+    /// An approximation word that counts only right before a multiplier or scale word written
+    /// without digits (`上千亿`: upwards of a hundred billion; `上` is "on" anywhere else).
+    #[serde(default)]
+    pub before_multiplier: Option<bool>,
+}
+
+/// How one mark followed by exactly three digits is read right before a scale word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Before {
+    /// As the language reads it.
+    Any,
+    /// The decimal mark, whatever the mark (`23.610 млрд`: thousands of billions are written
+    /// with the next scale word).
+    Decimal,
+    /// A thousands group, whatever the mark (`1,171 millones`: Spanish writes thousands of
+    /// millions so).
+    Group,
 }
 
 /// One meaning of a surface.
@@ -184,10 +246,13 @@ pub(crate) enum Role {
         mult: f64,
         bare: bool,
         attached: bool,
+        /// How one mark then three digits right before the word is read, whatever the mark.
+        before: Before,
     },
     Currency {
         code: String,
         factor: f64,
+        generic: bool,
     },
     Unit {
         code: String,
@@ -195,8 +260,21 @@ pub(crate) enum Role {
         offset: f64,
         prefix: bool,
     },
-    Subunit(f64),
+    /// A fraction of a currency; with a code, it names that currency alone (`20 стотинки`).
+    Subunit {
+        factor: f64,
+        code: Option<String>,
+    },
     Approx(Approx),
+    /// An approximation that counts only before a multiplier or scale word (`上千`).
+    ApproxBefore(Approx),
+    /// A rate: the unit becomes `unit/code` (`bbl` → `bbl/d`).
+    Rate {
+        code: String,
+        prefix: bool,
+    },
+    PerUnit,
+    Count,
     Vague {
         lo: f64,
         hi: f64,
@@ -208,6 +286,7 @@ pub(crate) enum Role {
     Per,
     Minus,
     Point,
+    PointBetween,
     RangeOpen,
     RangeSep,
     RangeAnd,
@@ -232,12 +311,16 @@ enum Section {
     Per,
     Minus,
     Point,
+    PointBetween,
     RangeOpen,
     RangeSep,
     RangeAnd,
     RangeClose,
     Articles,
     Fillers,
+    Rates,
+    PerUnit,
+    Counts,
 }
 
 /// A surface with its meanings.
@@ -297,9 +380,15 @@ pub(crate) struct Trie {
 #[derive(Debug, Clone, Default)]
 struct Node {
     next: HashMap<char, u32, BuildCharHasher>,
+    /// The node reached after the rest of a word (a `*` inside a key).
+    star: Option<u32>,
     word: Option<u32>,
     stem: Option<u32>,
 }
+
+/// Marks, inside a key, a word that ends in `*` and is followed by more words: it matches the
+/// rest of that word in the text (`процентн* пункт*` matches `процентных пункта`).
+const STAR: char = '\u{E000}';
 
 impl Trie {
     fn insert(&mut self, key: &[char], entry: u32, stem: bool) {
@@ -308,12 +397,21 @@ impl Trie {
         }
         let mut n = 0usize;
         for &c in key {
-            let next = match self.nodes[n].next.get(&c) {
-                Some(&m) => m as usize,
+            let existing = if c == STAR {
+                self.nodes[n].star
+            } else {
+                self.nodes[n].next.get(&c).copied()
+            };
+            let next = match existing {
+                Some(m) => m as usize,
                 None => {
                     let m = self.nodes.len();
                     self.nodes.push(Node::default());
-                    self.nodes[n].next.insert(c, m as u32);
+                    if c == STAR {
+                        self.nodes[n].star = Some(m as u32);
+                    } else {
+                        self.nodes[n].next.insert(c, m as u32);
+                    }
                     m
                 }
             };
@@ -327,44 +425,59 @@ impl Trie {
     }
 
     /// Every terminal along `text[start..]`: (end, entry, is_stem). White space in a key matches
-    /// any run of white space in the text.
+    /// any run of white space in the text; a `*` inside a key matches the rest of a word.
     pub fn walk(&self, text: &[char], start: usize, out: &mut Vec<(usize, u32, bool)>) {
         if self.nodes.is_empty() {
             return;
         }
-        let mut n = 0usize;
-        let mut i = start;
-        loop {
-            let node = &self.nodes[n];
-            if i > start {
-                if let Some(e) = node.word {
-                    out.push((i, e, false));
+        // (node, position): a path forks only at a `*` inside a key, and keys hold few of them,
+        // so the stack stays small and each path is as long as its key plus the words skipped.
+        let mut stack: Vec<(usize, usize)> = vec![(0, start)];
+        let mut forks = 0usize;
+        while let Some((mut n, mut i)) = stack.pop() {
+            loop {
+                let node = &self.nodes[n];
+                if i > start {
+                    if let Some(e) = node.word {
+                        out.push((i, e, false));
+                    }
+                    if let Some(e) = node.stem {
+                        out.push((i, e, true));
+                    }
                 }
-                if let Some(e) = node.stem {
-                    out.push((i, e, true));
+                if let Some(m) = node.star {
+                    // only after a letter: the star ends a word begun by the key
+                    if i > start && i <= text.len() && spaced_letter(text[i - 1]) && forks < 64 {
+                        let mut j = i;
+                        while j < text.len() && spaced_letter(text[j]) {
+                            j += 1;
+                        }
+                        forks += 1;
+                        stack.push((m as usize, j));
+                    }
                 }
-            }
-            if i >= text.len() {
-                break;
-            }
-            let c = text[i];
-            if c.is_whitespace() {
-                match node.next.get(&' ') {
-                    Some(&m) => {
-                        n = m as usize;
-                        while i < text.len() && text[i].is_whitespace() {
+                if i >= text.len() {
+                    break;
+                }
+                let c = text[i];
+                if c.is_whitespace() {
+                    match node.next.get(&' ') {
+                        Some(&m) => {
+                            n = m as usize;
+                            while i < text.len() && text[i].is_whitespace() {
+                                i += 1;
+                            }
+                        }
+                        None => break,
+                    }
+                } else {
+                    match node.next.get(&c) {
+                        Some(&m) => {
+                            n = m as usize;
                             i += 1;
                         }
+                        None => break,
                     }
-                    None => break,
-                }
-            } else {
-                match node.next.get(&c) {
-                    Some(&m) => {
-                        n = m as usize;
-                        i += 1;
-                    }
-                    None => break,
                 }
             }
         }
@@ -389,6 +502,12 @@ pub struct FigureLang {
     pub(crate) compound_words: bool,
     pub(crate) units_before_tens: bool,
     pub(crate) bare_subunits: bool,
+    pub(crate) apostrophe_decimal: bool,
+    pub(crate) two_digit_groups: bool,
+    /// Endings after digits and a hyphen (`те` of `38-те`), folded to lower case.
+    pub(crate) endings: std::collections::HashSet<String>,
+    /// Endings of number words (`те` of `петте`), folded, the longest first.
+    pub(crate) word_endings: Vec<String>,
     pub(crate) widths: HashMap<Approx, Width>,
 }
 
@@ -399,7 +518,8 @@ pub(crate) fn normalize_char(c: char) -> char {
         '\u{3000}' => ' ',
         '\u{0E50}'..='\u{0E59}' => char::from_u32(c as u32 - 0x0E50 + '0' as u32).unwrap_or(c),
         '\u{2212}' | '\u{2013}' | '\u{2014}' | '\u{2012}' | '\u{FE63}' => '-',
-        '\u{3002}' => '.',
+        // `３６﹒９`: the ideographic and small full stops some Chinese pages put between digits
+        '\u{3002}' | '\u{FE52}' => '.',
         '\u{2019}' | '\u{02BC}' => '\'',
         '\u{FF64}' | '\u{3001}' => ',',
         _ => c,
@@ -472,10 +592,24 @@ fn role_of(section: Section, key: &str, spec: Option<&Spec>) -> Result<Role, Str
             mult: number_of(spec.unwrap_or(&Spec::Number(0.0)), "scale", key)?,
             bare: full.and_then(|f| f.bare).unwrap_or(false),
             attached: full.and_then(|f| f.attached).unwrap_or(false),
+            before: match full.and_then(|f| f.before.as_deref()) {
+                None => Before::Any,
+                Some("decimal") => Before::Decimal,
+                Some("group") => Before::Group,
+                Some(other) => {
+                    return Err(format!(
+                        "scale `{key}`: before is `decimal` or `group`, not `{other}`"
+                    ))
+                }
+            },
         },
         Section::Currencies => {
             let (code, factor, _) = code_of(spec.unwrap_or(&Spec::Number(0.0)), "currency", key)?;
-            Role::Currency { code, factor }
+            Role::Currency {
+                code,
+                factor,
+                generic: full.and_then(|f| f.generic).unwrap_or(false),
+            }
         }
         Section::Units => {
             let (code, factor, offset) = code_of(spec.unwrap_or(&Spec::Number(0.0)), "unit", key)?;
@@ -486,21 +620,23 @@ fn role_of(section: Section, key: &str, spec: Option<&Spec>) -> Result<Role, Str
                 prefix: full.and_then(|f| f.prefix).unwrap_or(false),
             }
         }
-        Section::Subunits => Role::Subunit(number_of(
-            spec.unwrap_or(&Spec::Number(0.0)),
-            "subunit",
-            key,
-        )?),
+        Section::Subunits => Role::Subunit {
+            factor: number_of(spec.unwrap_or(&Spec::Number(0.0)), "subunit", key)?,
+            code: full.and_then(|f| f.code.clone()),
+        },
         Section::Approx => {
             let name = match spec {
                 Some(Spec::Code(c)) => c.clone(),
                 Some(Spec::Full(FullSpec { code: Some(c), .. })) => c.clone(),
                 _ => return Err(format!("approx `{key}`: an approximation name is expected")),
             };
-            Role::Approx(
-                parse_approx(&name)
-                    .ok_or_else(|| format!("approx `{key}`: unknown approximation `{name}`"))?,
-            )
+            let a = parse_approx(&name)
+                .ok_or_else(|| format!("approx `{key}`: unknown approximation `{name}`"))?;
+            if full.and_then(|f| f.before_multiplier).unwrap_or(false) {
+                Role::ApproxBefore(a)
+            } else {
+                Role::Approx(a)
+            }
         }
         Section::Vague => {
             let f = full.ok_or_else(|| format!("vague `{key}`: {{lo, hi}} is expected"))?;
@@ -529,12 +665,27 @@ fn role_of(section: Section, key: &str, spec: Option<&Spec>) -> Result<Role, Str
         Section::Per => Role::Per,
         Section::Minus => Role::Minus,
         Section::Point => Role::Point,
+        Section::PointBetween => Role::PointBetween,
         Section::RangeOpen => Role::RangeOpen,
         Section::RangeSep => Role::RangeSep,
         Section::RangeAnd => Role::RangeAnd,
         Section::RangeClose => Role::RangeClose,
         Section::Articles => Role::Article,
         Section::Fillers => Role::Filler,
+        Section::Rates => {
+            let (code, _, _) = code_of(spec.unwrap_or(&Spec::Number(0.0)), "rate", key)?;
+            if code.is_empty() || code.contains(char::is_whitespace) {
+                return Err(format!(
+                    "rate `{key}`: a short code such as `d` is expected"
+                ));
+            }
+            Role::Rate {
+                code,
+                prefix: full.and_then(|f| f.prefix).unwrap_or(false),
+            }
+        }
+        Section::PerUnit => Role::PerUnit,
+        Section::Counts => Role::Count,
     })
 }
 
@@ -550,6 +701,8 @@ impl FigureLang {
             ..FigureLang::default()
         };
         let mut name = String::new();
+        let mut raw_endings: Vec<String> = Vec::new();
+        let mut raw_word_endings: Vec<String> = Vec::new();
         for file in files {
             if let Some(l) = &file.lang {
                 name = l.clone();
@@ -595,6 +748,24 @@ impl FigureLang {
             if let Some(b) = s.bare_subunits {
                 lang.bare_subunits = b;
             }
+            if let Some(b) = s.apostrophe_decimal {
+                lang.apostrophe_decimal = b;
+            }
+            if let Some(b) = s.two_digit_groups {
+                lang.two_digit_groups = b;
+            }
+            for e in &file.endings {
+                if e.is_empty() || !e.chars().all(spaced_letter) {
+                    return Err(format!("endings: `{e}` is not a word of letters"));
+                }
+                raw_endings.push(e.clone());
+            }
+            for e in &file.word_endings {
+                if e.is_empty() || !e.chars().all(spaced_letter) {
+                    return Err(format!("word_endings: `{e}` is not a word of letters"));
+                }
+                raw_word_endings.push(e.clone());
+            }
             for (k, v) in &file.fold {
                 let mut a = k.chars();
                 let mut b = v.chars();
@@ -615,7 +786,7 @@ impl FigureLang {
             for r in &file.remove {
                 decl.retain(|(k, _), _| k != r);
             }
-            let maps: [(Section, &BTreeMap<String, Spec>); 11] = [
+            let maps: [(Section, &BTreeMap<String, Spec>); 12] = [
                 (Section::Values, &file.values),
                 (Section::Multipliers, &file.multipliers),
                 (Section::Scales, &file.scales),
@@ -627,6 +798,7 @@ impl FigureLang {
                 (Section::Parts, &file.parts),
                 (Section::AddParts, &file.add_parts),
                 (Section::Denominators, &file.denominators),
+                (Section::Rates, &file.rates),
             ];
             for (sec, map) in maps {
                 for (k, spec) in map {
@@ -641,16 +813,19 @@ impl FigureLang {
                     decl.insert((k.clone(), sec), (role, amb));
                 }
             }
-            let lists: [(Section, &Vec<String>); 9] = [
+            let lists: [(Section, &Vec<String>); 12] = [
                 (Section::Per, &file.per),
                 (Section::Minus, &file.minus),
                 (Section::Point, &file.point),
+                (Section::PointBetween, &file.point_between),
                 (Section::RangeOpen, &file.range_open),
                 (Section::RangeSep, &file.range_sep),
                 (Section::RangeAnd, &file.range_and),
                 (Section::RangeClose, &file.range_close),
                 (Section::Articles, &file.articles),
                 (Section::Fillers, &file.fillers),
+                (Section::PerUnit, &file.per_unit),
+                (Section::Counts, &file.counts),
             ];
             for (sec, list) in lists {
                 for k in list {
@@ -671,6 +846,19 @@ impl FigureLang {
             lang.widths.entry(a).or_insert(Width { lo: w.0, hi: w.1 });
         }
         lang.name = name;
+        for e in raw_endings {
+            let folded: String = e.chars().map(|c| lower_char(c, &lang.fold)).collect();
+            lang.endings.insert(folded);
+        }
+        for e in raw_word_endings {
+            let folded: String = e.chars().map(|c| lower_char(c, &lang.fold)).collect();
+            if !lang.word_endings.contains(&folded) {
+                lang.word_endings.push(folded);
+            }
+        }
+        // the longest ending first (`ите` before `те`)
+        lang.word_endings
+            .sort_by_key(|e| std::cmp::Reverse(e.chars().count()));
         // Group by raw key into entries.
         let mut by_key: BTreeMap<String, (Vec<Role>, Option<String>)> = BTreeMap::new();
         for ((k, _), (role, amb)) in decl {
@@ -686,7 +874,17 @@ impl FigureLang {
             let stem = k.ends_with('*') && k.chars().count() > 1;
             let k = if stem { &k[..k.len() - 1] } else { k };
             let mut chars: Vec<char> = Vec::new();
-            for c in k.chars() {
+            let raw: Vec<char> = k.chars().collect();
+            for (p, &c) in raw.iter().enumerate() {
+                // `word* word`: the star ends a word and more words follow
+                if c == '*'
+                    && p > 0
+                    && spaced_letter(raw[p - 1])
+                    && raw.get(p + 1).is_some_and(|n| n.is_whitespace())
+                {
+                    chars.push(STAR);
+                    continue;
+                }
                 let c = normalize_char(c);
                 if c.is_whitespace() {
                     if lang.drop_spaces {

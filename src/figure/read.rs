@@ -1,6 +1,6 @@
 //! Tokenising and parsing figures.
 
-use super::lexicon::{lower_char, normalize_char, spaced_letter, Entry, FigureLang, Role};
+use super::lexicon::{lower_char, normalize_char, spaced_letter, Before, Entry, FigureLang, Role};
 use super::{Approx, Figure, FigureError};
 use crate::reading::Step;
 use std::ops::Range;
@@ -54,14 +54,19 @@ impl<'a> Text<'a> {
 
 #[derive(Debug, Clone, PartialEq)]
 enum TK {
-    /// A written number: value, half-unit precision (unit of the last digit), its digits.
+    /// A written number: value, half-unit precision (unit of the last digit), its digits, how
+    /// its marks or ending were read, and the other reading of `512,300`.
     Num {
         v: f64,
         unit: f64,
         digits: String,
+        note: Option<String>,
+        alt: Option<Box<Alt>>,
     },
     Word(u32),
     Dash,
+    /// `+` right before digits: an explicit sign.
+    Plus,
     Slash,
     Comma,
     Space,
@@ -79,8 +84,66 @@ fn is_space_sep(c: char) -> bool {
     c == ' ' || c == '\u{a0}' || c == '\u{202f}' || c == '\u{2009}'
 }
 
+/// A number written with digits, as scanned.
+#[derive(Debug, Clone, PartialEq)]
+struct Scan {
+    v: f64,
+    /// The unit of the last written digit.
+    unit: f64,
+    digits: String,
+    end: usize,
+    /// How the separators were read, when that took a decision (`1,50,000`).
+    note: Option<String>,
+    /// The other reading of one mark followed by exactly three digits (`512,300`: 512300 where
+    /// `,` was read as the decimal mark; `23.610`: 23.61 where `.` was read as a group): what
+    /// follows the number may take it (a count of whole things, some scale words).
+    alt: Option<Box<Alt>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Alt {
+    v: f64,
+    unit: f64,
+    digits: String,
+    mark: char,
+    /// The alternative reads the mark as a thousands group (else as the decimal mark).
+    thousands: bool,
+}
+
+/// Turns integer and fraction digits (and a power of ten) into (value, unit of the last digit).
+fn digits_value(int: &str, frac: &str, mut exp: i32) -> Option<(f64, f64)> {
+    // at most 30 digits go to the float parser (a longer mantissa adds nothing to an f64 and
+    // would make parsing slower than linear)
+    const MAX: usize = 30;
+    let text = if int.len() > MAX {
+        exp = exp.saturating_add((int.len() - MAX).min(400) as i32);
+        format!("{}.0", &int[..MAX])
+    } else {
+        format!(
+            "{}.{}",
+            if int.is_empty() { "0" } else { int },
+            if frac.is_empty() {
+                "0"
+            } else {
+                &frac[..frac.len().min(MAX)]
+            }
+        )
+    };
+    let mut v: f64 = text.parse().ok()?;
+    let mut unit = if int.len() > MAX {
+        1.0
+    } else {
+        10f64.powi(-(frac.len().min(400) as i32))
+    };
+    if exp != 0 {
+        v *= 10f64.powi(exp);
+        unit *= 10f64.powi(exp);
+    }
+    Some((v, unit))
+}
+
 /// Reads a number written with digits at `i`.
-fn scan_number(ch: &[char], i: usize, lang: &FigureLang) -> Option<(f64, f64, String, usize)> {
+fn scan_number(ch: &[char], i: usize, lang: &FigureLang) -> Option<Scan> {
     let n = ch.len();
     let digit = |j: usize| j < n && ch[j].is_ascii_digit();
     let run = |mut j: usize| {
@@ -93,6 +156,8 @@ fn scan_number(ch: &[char], i: usize, lang: &FigureLang) -> Option<(f64, f64, St
     let mut j = i;
     let mut int = String::new();
     let mut frac = String::new();
+    let mut note = None;
+    let mut alt_at: Option<(char, usize, usize)> = None;
     if ch[j] == '.' && digit(j + 1) {
         let (s, e) = run(j + 1);
         frac.extend(&ch[s..e]);
@@ -123,6 +188,14 @@ fn scan_number(ch: &[char], i: usize, lang: &FigureLang) -> Option<(f64, f64, St
                 break;
             }
         }
+        // `1,50,000`, `3,25,84,729.25`: commas every two digits, then the last three
+        let commas_lead = seps.iter().take_while(|x| x.0 == ',').count();
+        let indian = lang.two_digit_groups
+            && commas_lead >= 2
+            && int.len() <= 2
+            && seps[..commas_lead - 1].iter().all(|x| x.2 - x.1 == 2)
+            && seps[commas_lead - 1].2 - seps[commas_lead - 1].1 == 3
+            && seps.get(commas_lead).is_none_or(|x| x.0 == '.');
         let dots = seps.iter().filter(|x| x.0 == '.').count();
         let commas = seps.iter().filter(|x| x.0 == ',').count();
         let last_pc = seps
@@ -130,7 +203,18 @@ fn scan_number(ch: &[char], i: usize, lang: &FigureLang) -> Option<(f64, f64, St
             .rev()
             .find(|x| x.0 == '.' || x.0 == ',')
             .map(|x| x.0);
-        let decimal: Option<char> = if dots > 0 && commas > 0 {
+        // `9'33`: an apostrophe before other than three digits, where the language writes it so
+        let apostrophe = lang.apostrophe_decimal
+            && dots == 0
+            && commas == 0
+            && seps.len() == 1
+            && seps[0].0 == '\''
+            && seps[0].2 - seps[0].1 != 3;
+        let decimal: Option<char> = if indian {
+            (seps.len() > commas_lead).then_some('.')
+        } else if apostrophe {
+            Some('\'')
+        } else if dots > 0 && commas > 0 {
             last_pc
         } else if let Some(c) = last_pc {
             let count = if c == '.' { dots } else { commas };
@@ -145,8 +229,16 @@ fn scan_number(ch: &[char], i: usize, lang: &FigureLang) -> Option<(f64, f64, St
                     || c == lang.decimal
                     || !lang.group.contains(&c)
                 {
+                    // one mark then three digits, read as the decimal mark: the other reading
+                    // is kept for a count of whole things after the number
+                    if three && int != "0" && seps.len() == 1 {
+                        alt_at = Some((c, s, e));
+                    }
                     Some(c)
                 } else {
+                    if int != "0" && seps.len() == 1 {
+                        alt_at = Some((c, s, e));
+                    }
                     None
                 }
             }
@@ -155,14 +247,25 @@ fn scan_number(ch: &[char], i: usize, lang: &FigureLang) -> Option<(f64, f64, St
         };
         let both = dots > 0 && commas > 0;
         for (idx, &(c, s, e)) in seps.iter().enumerate() {
-            if Some(c) == decimal && (c == '.' || c == ',') {
+            if Some(c) == decimal && (c == '.' || c == ',' || c == '\'') {
                 // the decimal separator must be the last '.'/',' one
                 if seps[idx + 1..].iter().any(|x| x.0 == '.' || x.0 == ',') {
                     break;
                 }
                 frac.extend(&ch[s..e]);
                 j = e;
+                if c == '\'' {
+                    note = Some(format!("`'` before {} digits: the decimal mark", e - s));
+                }
                 break;
+            }
+            if indian && idx < commas_lead {
+                int.extend(&ch[s..e]);
+                j = e;
+                if idx + 1 == commas_lead {
+                    note = Some("commas every two digits: lakhs and crores".to_string());
+                }
+                continue;
             }
             let repeated = (c == '.' && dots > 1) || (c == ',' && commas > 1);
             let group_ok = e - s == 3
@@ -192,39 +295,51 @@ fn scan_number(ch: &[char], i: usize, lang: &FigureLang) -> Option<(f64, f64, St
             let x: i32 = ch[s..e].iter().collect::<String>().parse().unwrap_or(0);
             exp = if neg { -x } else { x };
             j = e;
+            // `1,234e3` is not read two ways
+            alt_at = None;
         }
     }
-    // at most 30 digits go to the float parser (a longer mantissa adds nothing to an f64 and
-    // would make parsing slower than linear)
-    const MAX: usize = 30;
-    let text = if int.len() > MAX {
-        exp = exp.saturating_add((int.len() - MAX).min(400) as i32);
-        format!("{}.0", &int[..MAX])
-    } else {
-        format!(
-            "{}.{}",
-            if int.is_empty() { "0" } else { &int },
-            if frac.is_empty() {
-                "0"
-            } else {
-                &frac[..frac.len().min(MAX)]
-            }
-        )
+    let (v, unit) = digits_value(&int, &frac, exp)?;
+    let alt = match alt_at {
+        // the mark was read as the decimal one: the other reading groups
+        Some((mark, s, e)) if j == e && !frac.is_empty() => {
+            let whole: String = int.chars().chain(ch[s..e].iter().copied()).collect();
+            digits_value(&whole, "", 0).map(|(v, unit)| {
+                Box::new(Alt {
+                    v,
+                    unit,
+                    digits: whole,
+                    mark,
+                    thousands: true,
+                })
+            })
+        }
+        // the mark was read as a group: the other reading is decimal
+        Some((mark, s, e)) if j == e && frac.is_empty() => {
+            let head: String = int.chars().take(int.len().saturating_sub(3)).collect();
+            let tail: String = ch[s..e].iter().collect();
+            digits_value(&head, &tail, 0).map(|(v, unit)| {
+                Box::new(Alt {
+                    v,
+                    unit,
+                    digits: format!("{head}{tail}"),
+                    mark,
+                    thousands: false,
+                })
+            })
+        }
+        _ => None,
     };
-    let mut v: f64 = text.parse().ok()?;
-    let mut unit = if int.len() > MAX {
-        1.0
-    } else {
-        10f64.powi(-(frac.len().min(400) as i32))
-    };
-    if exp != 0 {
-        v *= 10f64.powi(exp);
-        unit *= 10f64.powi(exp);
-    }
-
     let mut digits = int;
     digits.push_str(&frac);
-    Some((v, unit, digits, j))
+    Some(Scan {
+        v,
+        unit,
+        digits,
+        end: j,
+        note,
+        alt,
+    })
 }
 
 impl FigureLang {
@@ -282,6 +397,35 @@ impl FigureLang {
             .map(|x| (x.0, x.1))
     }
 
+    /// A number word with a grammatical ending (`петте` = `пет` + `те`, `двата`): the entry of
+    /// the word without it, when that word is a number or scale word.
+    fn ending_word(
+        &self,
+        t: &Text,
+        i: usize,
+        e: usize,
+        buf: &mut Vec<(usize, u32, bool)>,
+    ) -> Option<u32> {
+        if self.word_endings.is_empty() || e - i > 64 {
+            return None;
+        }
+        for ending in &self.word_endings {
+            let n = ending.chars().count();
+            if e - i < n + 2 || !t.low[e - n..e].iter().copied().eq(ending.chars()) {
+                continue;
+            }
+            let stem_end = e - n;
+            if let Some((end, w)) = self.match_piece(t, i, stem_end, buf) {
+                let numeric = self.entries[w as usize]
+                    .has(|r| matches!(r, Role::Value(_) | Role::Small(_) | Role::Scale { .. }));
+                if end == stem_end && numeric {
+                    return Some(w);
+                }
+            }
+        }
+        None
+    }
+
     /// Splits a compound number word (`zweihundertfünfzig`, `duemilacinquecento`) into words.
     fn split_compound(&self, t: &Text, i: usize, e: usize, out: &mut Vec<Tok>) -> bool {
         let mut buf = Vec::new();
@@ -298,6 +442,8 @@ impl FigureLang {
                                 | Role::Scale { .. }
                                 | Role::Filler
                                 | Role::Part(_)
+                                // `zweieinhalb`
+                                | Role::AddPart(_)
                         )
                     });
                     if !ok || pieces.len() > 16 {
@@ -338,8 +484,36 @@ impl FigureLang {
             {
                 match scan_number(&t.orig, i, self) {
                     // too large for a figure: one unknown token, not read again digit by digit
-                    Some((v, _, _, e)) if !v.is_finite() => (TK::Other, e),
-                    Some((v, unit, digits, e)) => (TK::Num { v, unit, digits }, e),
+                    Some(sc) if !sc.v.is_finite() => (TK::Other, sc.end),
+                    Some(mut sc) => {
+                        // `38-те`, `5-ти`: a grammatical ending after a hyphen
+                        let mut e = sc.end;
+                        if e + 1 < n && t.orig[e] == '-' && spaced_letter(t.low[e + 1]) {
+                            let mut w = e + 1;
+                            while w < n && spaced_letter(t.low[w]) {
+                                w += 1;
+                            }
+                            let ending: String = t.low[e + 1..w].iter().collect();
+                            if w - e <= 16 && self.endings.contains(&ending) {
+                                let why = format!("-{ending}: an ending of the numeral");
+                                sc.note = Some(match sc.note.take() {
+                                    Some(n0) => format!("{n0}; {why}"),
+                                    None => why,
+                                });
+                                e = w;
+                            }
+                        }
+                        (
+                            TK::Num {
+                                v: sc.v,
+                                unit: sc.unit,
+                                digits: sc.digits,
+                                note: sc.note,
+                                alt: sc.alt,
+                            },
+                            e,
+                        )
+                    }
                     None => (TK::Other, i + 1),
                 }
             } else if let Some((e, w)) = self.match_word(t, i, &mut buf) {
@@ -347,6 +521,8 @@ impl FigureLang {
             } else if c == '-' {
                 // a dash is a minus sign before a number, or joins the ends of a range
                 (TK::Dash, i + 1)
+            } else if c == '+' && i + 1 < n && t.orig[i + 1].is_ascii_digit() {
+                (TK::Plus, i + 1)
             } else if c == '/' {
                 (TK::Slash, i + 1)
             } else if c == ',' || c == ';' {
@@ -360,7 +536,10 @@ impl FigureLang {
                     i = e;
                     continue;
                 }
-                (TK::Other, e)
+                match self.ending_word(t, i, e, &mut buf) {
+                    Some(w) => (TK::Word(w), e),
+                    None => (TK::Other, e),
+                }
             } else {
                 (TK::Other, i + 1)
             };
@@ -677,6 +856,8 @@ struct Qty {
     scale_tail: f64,
     /// The factor of the unit or currency (`成` = 10 %, `MUSD` = 1e6 USD).
     factor: f64,
+    /// The unit is a currency (a rate word leaves it as it is).
+    currency: bool,
     ambiguity: Option<String>,
     steps: Vec<Step>,
     end: usize,
@@ -694,6 +875,10 @@ impl<'a> Parser<'a> {
             i += 1;
         }
         i
+    }
+    /// The token before `i` that is not white space.
+    fn prev_sig(&self, i: usize) -> Option<usize> {
+        (0..i).rev().find(|&p| self.toks[p].kind != TK::Space)
     }
     fn entry(&self, i: usize) -> Option<&'a Entry> {
         match self.toks.get(i)?.kind {
@@ -717,11 +902,59 @@ impl<'a> Parser<'a> {
     fn is_num(&self, i: usize) -> bool {
         matches!(self.toks.get(i).map(|t| &t.kind), Some(TK::Num { .. }))
     }
-    fn approx_of(&self, i: usize) -> Option<Approx> {
+    /// The unit or currency code of the word at `i`, and whether it is a currency.
+    fn unit_code(&self, i: usize) -> Option<(String, bool)> {
         self.entry(i)?.find(|r| match r {
+            Role::Currency { code, .. } => Some((code.clone(), true)),
+            Role::Unit { code, .. } => Some((code.clone(), false)),
+            _ => None,
+        })
+    }
+    /// `(` one token `)` at `i`: the index of `)`.
+    fn bracketed(&self, i: usize) -> Option<usize> {
+        let open = self.toks.get(i)?;
+        let close = i + 2;
+        (open.kind == TK::Other
+            && matches!(self.text(i), "(" | "（" | "[")
+            && matches!(self.toks.get(close)?.kind, TK::Other)
+            && matches!(self.text(close), ")" | "）" | "]"))
+        .then_some(close)
+    }
+    /// How a unit or currency word is read, with what the rules say is ambiguous about it.
+    fn unit_step(&self, e: &Entry, code: &str, f: f64, o: f64) -> String {
+        let m = unit_meaning(code, f, o);
+        match &e.ambiguous {
+            Some(a) if !e.has(|r| matches!(r, Role::Scale { .. })) => {
+                format!("{m} (ambiguous: {a})")
+            }
+            _ => m,
+        }
+    }
+    fn approx_of(&self, i: usize) -> Option<Approx> {
+        let e = self.entry(i)?;
+        e.find(|r| match r {
             Role::Approx(a) => Some(*a),
             _ => None,
         })
+        .or_else(|| {
+            // `上千亿`: only right before a multiplier or scale word
+            let a = e.find(|r| match r {
+                Role::ApproxBefore(a) => Some(*a),
+                _ => None,
+            })?;
+            let n = self.sig(i + 1);
+            self.has(n, |r| matches!(r, Role::Small(_) | Role::Scale { .. }))
+                .then_some(a)
+        })
+    }
+    /// A number written with digits at `i`, or after a sign there (`+8%`).
+    fn num_at(&self, i: usize) -> bool {
+        self.is_num(i)
+            || (self
+                .toks
+                .get(i)
+                .is_some_and(|t| matches!(t.kind, TK::Plus | TK::Dash))
+                && self.is_num(i + 1))
     }
     fn width_text(&self, a: Approx) -> String {
         match self.lang.widths.get(&a) {
@@ -739,7 +972,7 @@ impl<'a> Parser<'a> {
 
     /// Does a number (or a currency before one) start at `i`?
     fn starts_number(&self, i: usize) -> bool {
-        self.is_num(i)
+        self.num_at(i)
             || self.has(i, |r| {
                 matches!(
                     r,
@@ -770,7 +1003,7 @@ impl<'a> Parser<'a> {
                     Role::Value(v) => acc.can_word(*v),
                     Role::Small(_) | Role::Scale { .. } => acc.any,
                     Role::Part(_) | Role::AddPart(_) | Role::Denominator(_) => acc.any,
-                    Role::Point => acc.any && acc.frac.is_none(),
+                    Role::Point | Role::PointBetween => acc.any && acc.frac.is_none(),
                     Role::Vague { .. } => !acc.any,
                     _ => false,
                 })
@@ -798,9 +1031,52 @@ impl<'a> Parser<'a> {
             if j >= self.toks.len() {
                 break;
             }
+            // `five (5) billion`, `пять (5) миллиардов`: the same number again in brackets
+            if let Some(close) = self.bracketed(j).filter(|_| acc.any && acc.frac.is_none()) {
+                if let TK::Num { v, .. } = &self.toks[j + 1].kind {
+                    let so_far = acc.clone().value(ab);
+                    if (so_far - v).abs() <= 1e-9 * v.abs().max(1.0) {
+                        local.push(Step::new(
+                            self.text_span(j, close + 1),
+                            "the same number in digits",
+                        ));
+                        k = close + 1;
+                        end = k;
+                        continue;
+                    }
+                }
+            }
             let tk = &self.toks[j];
             match &tk.kind {
-                TK::Num { v, unit, digits } => {
+                TK::Num {
+                    v,
+                    unit,
+                    digits,
+                    note,
+                    alt,
+                } => {
+                    // `2 1/2 percent`: a whole number, then a proper fraction
+                    if acc.literal_last
+                        && acc.frac.is_none()
+                        && j > k
+                        && acc.digit.is_some_and(|d| d.fract() == 0.0)
+                        && self.toks.get(j + 1).is_some_and(|t| t.kind == TK::Slash)
+                        && self.is_num(j + 2)
+                    {
+                        if let TK::Num { v: d, .. } = self.toks[j + 2].kind {
+                            if d > *v && *v > 0.0 && v.fract() == 0.0 && d.fract() == 0.0 {
+                                let whole = acc.digit.unwrap_or(0.0);
+                                acc.literal(whole + v / d, 1.0 / d, "");
+                                local.push(Step::new(
+                                    self.text_span(j, j + 3),
+                                    format!("+{}", fmt_num(v / d)),
+                                ));
+                                k = j + 3;
+                                end = k;
+                                continue;
+                            }
+                        }
+                    }
                     if !acc.can_literal() {
                         break;
                     }
@@ -819,8 +1095,58 @@ impl<'a> Parser<'a> {
                             }
                         }
                     }
-                    acc.literal(*v, *unit, digits);
-                    local.push(Step::new(self.text(j), fmt_num(*v)));
+                    let next = self.sig(j + 1);
+                    let mut meaning = fmt_num(*v);
+                    let scale_before = self.entry(next).and_then(|e| {
+                        e.find(|r| match r {
+                            Role::Scale { before, .. } => Some(*before),
+                            _ => None,
+                        })
+                    });
+                    match alt {
+                        // `512,300 unidades`: whole things are not counted in thousandths
+                        Some(a) if a.thousands && self.has(next, |r| *r == Role::Count) => {
+                            acc.literal(a.v, a.unit, &a.digits);
+                            meaning = format!(
+                                "{} (`{}` before three digits and a count of whole {}: a thousands group)",
+                                fmt_num(a.v),
+                                a.mark,
+                                self.text(next)
+                            );
+                        }
+                        // `1,171 millones`, `23.610 млрд`: the scale word decides
+                        Some(a)
+                            if (a.thousands && scale_before == Some(Before::Group))
+                                || (!a.thousands && scale_before == Some(Before::Decimal)) =>
+                        {
+                            acc.literal(a.v, a.unit, &a.digits);
+                            meaning = format!(
+                                "{} (`{}` before three digits and `{}`: {})",
+                                fmt_num(a.v),
+                                a.mark,
+                                self.text(next),
+                                if a.thousands {
+                                    "a thousands group"
+                                } else {
+                                    "the decimal mark"
+                                }
+                            );
+                        }
+                        Some(a) if a.thousands => {
+                            acc.literal(*v, *unit, digits);
+                            if scale_before.is_none() {
+                                meaning = format!(
+                                    "{meaning} (`{}` then three digits: the decimal mark here; ambiguous, a thousands group where `{}` groups digits)",
+                                    a.mark, a.mark
+                                );
+                            }
+                        }
+                        _ => acc.literal(*v, *unit, digits),
+                    }
+                    if let Some(nt) = note {
+                        meaning = format!("{meaning} ({nt})");
+                    }
+                    local.push(Step::new(self.text(j), meaning));
                     k = j + 1;
                     end = k;
                 }
@@ -835,7 +1161,7 @@ impl<'a> Parser<'a> {
                             Role::Value(v)
                                 if acc.can_word(*v)
                                     && !(e.has(|r| *r == Role::Article)
-                                        && self.is_num(self.sig(j + 1))) =>
+                                        && self.num_at(self.sig(j + 1))) =>
                             {
                                 acc.word(*v);
                                 local.push(Step::new(self.text(j), fmt_num(*v)));
@@ -854,6 +1180,7 @@ impl<'a> Parser<'a> {
                                 mult,
                                 bare,
                                 attached,
+                                ..
                             } => {
                                 if !(acc.any || *bare || self.lang.bare_scales)
                                     || (*attached && (j != k || !acc.literal_last))
@@ -872,7 +1199,7 @@ impl<'a> Parser<'a> {
                                 }
                                 took = true;
                             }
-                            Role::Point if acc.any && acc.frac.is_none() => {
+                            Role::Point | Role::PointBetween if acc.any && acc.frac.is_none() => {
                                 let mut n = self.sig(j + 1);
                                 if self.has(n, |r| *r == Role::Filler) {
                                     // `две целых и пять десятых`
@@ -953,6 +1280,19 @@ impl<'a> Parser<'a> {
                                 acc.divisor = d;
                                 local.push(Step::new(self.text(j), format!("÷{}", fmt_num(d))));
                                 took = true;
+                            }
+                            // `half a million`: an article between a part and its scale word
+                            Role::Article
+                                if acc.any
+                                    && self.prev_sig(j).is_some_and(|p| {
+                                        self.has(p, |r| matches!(r, Role::Part(_)))
+                                    })
+                                    && self.has(self.sig(j + 1), |r| {
+                                        matches!(r, Role::Scale { .. })
+                                    }) =>
+                            {
+                                took = true;
+                                filler_taken = true;
                             }
                             Role::Article if !acc.any => {
                                 let n = self.sig(j + 1);
@@ -1040,6 +1380,22 @@ impl<'a> Parser<'a> {
                         k = n;
                         continue;
                     }
+                    // `a $5-billion deal`: a hyphen joins digits to their scale word
+                    if j > 0
+                        && self.is_num(j - 1)
+                        && self.has(n, |r| {
+                            matches!(
+                                r,
+                                Role::Scale {
+                                    attached: false,
+                                    ..
+                                }
+                            )
+                        })
+                    {
+                        k = n;
+                        continue;
+                    }
                     break;
                 }
                 _ => break,
@@ -1062,6 +1418,7 @@ impl<'a> Parser<'a> {
         let mut k = i;
         let mut approx = None;
         let mut prefix_currency = false;
+        let mut unit_generic = false;
         // prefixes
         for _ in 0..MAX_PREFIX {
             let j = self.sig(k);
@@ -1070,7 +1427,7 @@ impl<'a> Parser<'a> {
             }
             if let Some(e) = self.entry(j) {
                 if let Some((code, f, o)) = e.find(|r| match r {
-                    Role::Currency { code, factor } => Some((code, *factor, 0.0)),
+                    Role::Currency { code, factor, .. } => Some((code, *factor, 0.0)),
                     Role::Unit {
                         code,
                         factor,
@@ -1079,7 +1436,8 @@ impl<'a> Parser<'a> {
                     } => Some((code, *factor, *offset)),
                     _ => None,
                 }) {
-                    if unit.as_ref().is_some_and(|u| u != code) {
+                    let generic = is_generic(e);
+                    if unit.as_ref().is_some_and(|u| u != code) && !(generic || unit_generic) {
                         return None;
                     }
                     // a unit word is a prefix only if a number follows
@@ -1106,11 +1464,28 @@ impl<'a> Parser<'a> {
                     {
                         return None;
                     }
-                    steps.push(Step::new(self.text(j), unit_meaning(code, f, o)));
+                    match &unit {
+                        // `NT$ ... 元`: a word several currencies share gives way to a named one
+                        Some(u) if u != code && generic => {
+                            steps.push(Step::new(self.text(j), format!("the unit of {u}")));
+                        }
+                        Some(u) if u != code => {
+                            steps.push(Step::new(
+                                self.text(j),
+                                format!("{} (names the currency of the word before)", code),
+                            ));
+                            unit = Some(code.clone());
+                            unit_generic = false;
+                        }
+                        _ => {
+                            steps.push(Step::new(self.text(j), self.unit_step(e, code, f, o)));
+                            unit = Some(code.clone());
+                            unit_generic = generic;
+                            factor *= f;
+                            offset += o;
+                        }
+                    }
                     prefix_currency |= e.has(|r| matches!(r, Role::Currency { .. }));
-                    unit = Some(code.clone());
-                    factor *= f;
-                    offset += o;
                     k = j + 1;
                     continue;
                 }
@@ -1127,6 +1502,11 @@ impl<'a> Parser<'a> {
                         continue;
                     }
                 }
+            }
+            if self.toks[j].kind == TK::Plus && sign > 0.0 && self.is_num(j + 1) {
+                steps.push(Step::new(self.text(j), "positive sign"));
+                k = j + 1;
+                continue;
             }
             // a dash right after a word or a number is a hyphen (`COVID-19`), not a minus
             let free = j == 0
@@ -1158,15 +1538,95 @@ impl<'a> Parser<'a> {
         let mut after_unit = false;
         let mut is_currency = prefix_currency;
         for _ in 0..8 {
-            let j = self.sig(k2);
+            let mut j = self.sig(k2);
+            // `a 1,310-megawatt plant`, `a $5-billion-dollar deal`: a hyphen joins the number (or
+            // its scale word) to its unit
+            if j == k2
+                && self.toks.get(j).is_some_and(|t| t.kind == TK::Dash)
+                && j > 0
+                && !matches!(self.toks[j - 1].kind, TK::Space)
+                && self.unit_code(j + 1).is_some()
+                // `$5bn-$7bn` is a range: the currency there opens the other end
+                && !self.starts_number(self.sig(j + 2))
+            {
+                j += 1;
+            }
+            // `barriles equivalentes de petróleo (bep)`: the unit's abbreviation in brackets
+            if let (Some(u), Some(close)) = (&unit, self.bracketed(j)) {
+                if self.unit_code(j + 1).is_some_and(|(c, _)| c == *u) {
+                    steps.push(Step::new(
+                        self.text_span(j, close + 1),
+                        "the same unit, abbreviated",
+                    ));
+                    k2 = close + 1;
+                    end = k2;
+                    continue;
+                }
+            }
+            // `$70 per barrel`, `$70/bbl`: a price per unit stays in its currency
+            if is_currency
+                && (self.toks.get(j).is_some_and(|t| t.kind == TK::Slash)
+                    || self.has(j, |r| *r == Role::PerUnit))
+            {
+                let n = self.sig(j + 1);
+                if let Some((code, _)) = self.unit_code(n).filter(|(_, cur)| !cur) {
+                    steps.push(Step::new(
+                        self.text_span(j, n + 1),
+                        format!(
+                            "a price per {code}: the figure is in {}",
+                            unit.as_deref().unwrap_or("")
+                        ),
+                    ));
+                    k2 = n + 1;
+                    end = k2;
+                    continue;
+                }
+            }
             let e = match self.entry(j) {
                 Some(e) => e,
                 None => {
                     break;
                 }
             };
+            // `barrels per day`, `桶/日`: a physical unit becomes a rate
+            if let Some(code) = e.find(|r| match r {
+                Role::Rate { code, .. } => Some(code),
+                _ => None,
+            }) {
+                match &unit {
+                    Some(u) if !is_currency && !u.contains('/') => {
+                        let rate = format!("{u}/{code}");
+                        steps.push(Step::new(self.text(j), format!("a rate: {rate}")));
+                        unit = Some(rate);
+                        k2 = j + 1;
+                        end = k2;
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
+            // `20 стотинки`: a sub-unit alone names its currency
+            if let (None, Some((code, f))) = (
+                &unit,
+                e.find(|r| match r {
+                    Role::Subunit {
+                        factor,
+                        code: Some(c),
+                    } => Some((c, *factor)),
+                    _ => None,
+                }),
+            ) {
+                steps.push(Step::new(self.text(j), unit_meaning(code, f, 0.0)));
+                unit = Some(code.clone());
+                is_currency = true;
+                factor *= f;
+                k2 = j + 1;
+                end = k2;
+                after_unit = true;
+                continue;
+            }
             if let Some((code, f, o)) = e.find(|r| match r {
-                Role::Currency { code, factor } => Some((code, *factor, 0.0)),
+                Role::Currency { code, factor, .. } => Some((code, *factor, 0.0)),
                 Role::Unit {
                     code,
                     factor,
@@ -1175,7 +1635,33 @@ impl<'a> Parser<'a> {
                 } => Some((code, *factor, *offset)),
                 _ => None,
             }) {
+                let generic = is_generic(e);
                 if let Some(u) = &unit {
+                    if u != code && generic && is_currency {
+                        // `新台币9899亿元`: `元` is the unit of the currency already named
+                        steps.push(Step::new(self.text(j), format!("the unit of {u}")));
+                        k2 = j + 1;
+                        end = k2;
+                        after_unit = true;
+                        continue;
+                    }
+                    if u != code
+                        && unit_generic
+                        && e.has(|r| matches!(r, Role::Currency { .. }))
+                        && f == 1.0
+                    {
+                        // `9899亿元新台币`: the named currency after the shared word
+                        steps.push(Step::new(
+                            self.text(j),
+                            format!("{code} (names the currency of {u} before)"),
+                        ));
+                        unit = Some(code.clone());
+                        unit_generic = false;
+                        k2 = j + 1;
+                        end = k2;
+                        after_unit = true;
+                        continue;
+                    }
                     if u != code {
                         break;
                     }
@@ -1189,8 +1675,9 @@ impl<'a> Parser<'a> {
                     }
                     break;
                 }
-                steps.push(Step::new(self.text(j), unit_meaning(code, f, o)));
+                steps.push(Step::new(self.text(j), self.unit_step(e, code, f, o)));
                 is_currency = e.has(|r| matches!(r, Role::Currency { .. }));
+                unit_generic = generic;
                 unit = Some(code.clone());
                 factor *= f;
                 offset += o;
@@ -1204,6 +1691,7 @@ impl<'a> Parser<'a> {
                     mult,
                     bare,
                     attached: false,
+                    ..
                 } => Some((*mult, *bare)),
                 _ => None,
             }) {
@@ -1264,7 +1752,7 @@ impl<'a> Parser<'a> {
                 while skipped < 2
                     && (self.toks.get(j).is_some_and(|t| t.kind == TK::Comma)
                         || self.has(j, |r| *r == Role::Filler || *r == Role::RangeAnd))
-                    && !self.has(j, |r| matches!(r, Role::Subunit(_)))
+                    && !self.has(j, |r| matches!(r, Role::Subunit { .. }))
                 {
                     j = self.sig(j + 1);
                     skipped += 1;
@@ -1277,7 +1765,7 @@ impl<'a> Parser<'a> {
                 let sv = sacc.value(false);
                 if let Some(f) = self.entry(s).filter(|_| is_currency).and_then(|e| {
                     e.find(|r| match r {
-                        Role::Subunit(f) => Some(*f),
+                        Role::Subunit { factor, .. } => Some(*factor),
                         _ => None,
                     })
                 }) {
@@ -1371,6 +1859,7 @@ impl<'a> Parser<'a> {
             vague: acc.vague.take(),
             scale_tail,
             factor,
+            currency: is_currency,
             ambiguity: amb,
             steps,
             end,
@@ -1386,8 +1875,55 @@ impl<'a> Parser<'a> {
         let mut k = i;
         let mut first = self.sig(i);
         let mut open_word: Option<(usize, usize)> = None;
+        let mut rate: Option<String> = None;
         for _ in 0..MAX_PREFIX {
             let j = self.sig(k);
+            // `每日200万桶`: a rate written before the number
+            if let Some(code) = self.entry(j).and_then(|e| {
+                e.find(|r| match r {
+                    Role::Rate { code, prefix: true } => Some(code.clone()),
+                    _ => None,
+                })
+            }) {
+                if rate.is_none() {
+                    steps.push(Step::new(self.text(j), format!("a rate: per {code}")));
+                    rate = Some(code);
+                }
+                k = j + 1;
+                // `每日产量50万桶`: a noun of a few characters may stand between the rate and the
+                // number, in a script written without spaces
+                if self.lang.drop_spaces {
+                    let mut m = k;
+                    while m < self.toks.len()
+                        && m < k + MAX_PREFIX
+                        && self.toks[m].kind == TK::Other
+                        && self.text(m).chars().all(char::is_alphabetic)
+                    {
+                        m += 1;
+                    }
+                    if m > k && self.starts_number(m) {
+                        steps.push(Step::new(self.text_span(k, m), "not read: the rate's noun"));
+                        k = m;
+                    }
+                }
+                continue;
+            }
+            // `每桶70美元`: a price per unit written before the number
+            if self.has(j, |r| *r == Role::PerUnit) {
+                let n = self.sig(j + 1);
+                if let Some((code, false)) = self.unit_code(n) {
+                    if self.starts_number(self.sig(n + 1))
+                        || self.approx_of(self.sig(n + 1)).is_some()
+                    {
+                        steps.push(Step::new(
+                            self.text_span(j, n + 1),
+                            format!("a price per {code}"),
+                        ));
+                        k = n + 1;
+                        continue;
+                    }
+                }
+            }
             if let Some(a) = self.approx_of(j) {
                 if approx.is_none() {
                     approx = Some(a);
@@ -1403,10 +1939,10 @@ impl<'a> Parser<'a> {
                 k = j + 1;
                 continue;
             }
-            // `circa il 30%`, `entre el 5`: an article after a prefix word
+            // `circa il 30%`, `entre el 5`, `casi un +8%`: an article after a prefix word
             if (approx.is_some() || open)
-                && self.has(j, |r| *r == Role::Filler)
-                && self.starts_number(self.sig(j + 1))
+                && (self.has(j, |r| *r == Role::Filler) && self.starts_number(self.sig(j + 1))
+                    || self.has(j, |r| *r == Role::Article) && self.num_at(self.sig(j + 1)))
             {
                 k = j + 1;
                 continue;
@@ -1414,6 +1950,9 @@ impl<'a> Parser<'a> {
             break;
         }
         let mut q1 = self.parse_qty(k)?;
+        if let Some(r) = &rate {
+            apply_rate(&mut q1, r);
+        }
         let mut end = q1.end;
         // a range?
         let mut q2: Option<Qty> = None;
@@ -1431,6 +1970,9 @@ impl<'a> Parser<'a> {
                 b_start = f + 1;
             }
             if let Some(mut b) = self.parse_qty(b_start) {
+                if let Some(r) = &rate {
+                    apply_rate(&mut b, r);
+                }
                 let close = self.sig(b.end);
                 let closes = self.has(close, |r| *r == Role::RangeClose);
                 if (sep || closes) && compatible(&q1, &b) {
@@ -1573,6 +2115,15 @@ impl<'a> Parser<'a> {
     }
 }
 
+/// A rate written before the number (`每日`) turns a physical unit into a rate.
+fn apply_rate(q: &mut Qty, code: &str) {
+    if let Some(u) = &q.unit {
+        if !q.currency && !u.contains('/') {
+            q.unit = Some(format!("{u}/{code}"));
+        }
+    }
+}
+
 fn order(a: f64, b: f64) -> (f64, f64) {
     if a <= b {
         (a, b)
@@ -1586,6 +2137,11 @@ fn compatible(a: &Qty, b: &Qty) -> bool {
         (Some(x), Some(y)) => x == y,
         _ => true,
     }
+}
+
+/// A currency word that several currencies share (`元`).
+fn is_generic(e: &Entry) -> bool {
+    e.has(|r| matches!(r, Role::Currency { generic: true, .. }))
 }
 
 fn unit_meaning(code: &str, factor: f64, offset: f64) -> String {
@@ -1605,6 +2161,8 @@ struct Found {
     figures: Vec<(Range<usize>, Figure, usize, usize)>,
     unattached: Vec<String>,
     abbreviations: Vec<String>,
+    /// Articles read as `one` alone, left out beside another figure (`un record de 54 millions`).
+    articles: Vec<String>,
 }
 
 fn find_all(text: &str, lang: &FigureLang) -> Found {
@@ -1642,6 +2200,22 @@ fn find_all(text: &str, lang: &FigureLang) -> Found {
             _ => i += 1,
         }
     }
+    // an article that is also `one` (`un`, `une`) standing alone is an article, not a figure,
+    // when the text holds another figure
+    let mut articles = Vec::new();
+    let article_only = |(_, _, s, e): &(Range<usize>, Figure, usize, usize)| {
+        *e == *s + 1 && p.has(*s, |r| *r == Role::Article)
+    };
+    if figures.iter().any(|f| !article_only(f)) {
+        figures.retain(|f| {
+            if article_only(f) {
+                articles.push(p.text(f.2).to_string());
+                false
+            } else {
+                true
+            }
+        });
+    }
     let mut unattached = Vec::new();
     for (k, tok) in p.toks.iter().enumerate() {
         if covered[k] {
@@ -1650,7 +2224,10 @@ fn find_all(text: &str, lang: &FigureLang) -> Found {
         if p.has(k, |r| {
             matches!(
                 r,
-                Role::Scale { .. } | Role::Currency { .. } | Role::Unit { .. } | Role::Subunit(_)
+                Role::Scale { .. }
+                    | Role::Currency { .. }
+                    | Role::Unit { .. }
+                    | Role::Subunit { .. }
             )
         }) {
             unattached.push(t.slice(tok.s, tok.e).to_string());
@@ -1678,6 +2255,7 @@ fn find_all(text: &str, lang: &FigureLang) -> Found {
         figures,
         unattached,
         abbreviations,
+        articles,
     }
 }
 
@@ -1726,7 +2304,24 @@ pub(super) fn read_figure(text: &str, lang: &FigureLang) -> Result<Figure, Figur
         ));
     }
     if figs.len() == 1 {
-        return Ok(figs.remove(0).1);
+        let (r, mut f, _, _) = figs.remove(0);
+        // say which words around the figure were not read (`3 万个企业职位`: 个企业职位)
+        let around: Vec<&str> = [text[..r.start].trim(), text[r.end..].trim()]
+            .into_iter()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .collect();
+        let at = f.steps.len().saturating_sub(1);
+        if !around.is_empty() {
+            f.steps.insert(
+                at,
+                Step::new(around.join(" … "), "not read: words around the figure"),
+            );
+        }
+        for a in &found.articles {
+            f.steps
+                .insert(at, Step::new(a, "an article here, not the number one"));
+        }
+        return Ok(f);
     }
     if figs.len() == 2 {
         let (ra, a, _, _) = figs.remove(0);

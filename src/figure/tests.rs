@@ -117,13 +117,13 @@ fn scale_words() {
         ("th", "$ 100 พันล้าน", 1e11, Some("USD"), None),
         ("th", "5 หมื่นล้านบาท", 5e10, Some("THB"), None),
         ("th", "2 แสนล้าน", 2e11, N, None),
-        ("th", "1 ล้านล้านบาท", 1e12, Some("THB"), None),
+        ("th", "3 ล้านล้านบาท", 3e12, Some("THB"), None),
         ("de", "3,5 Mrd. Euro", 3.5e9, Some("EUR"), None),
         ("de", "12 Mio. Euro", 12e6, Some("EUR"), None),
         ("de", "2 Milliarden Dollar", 2e9, Some("USD"), None),
         ("es", "3.000 millones de dólares", 3e9, Some("USD"), None),
         ("es", "5 mil millones de euros", 5e9, Some("EUR"), None),
-        ("fr", "4 milliards d'euros", 4e9, Some("EUR"), None),
+        ("fr", "7 milliards d'euros", 7e9, Some("EUR"), None),
         ("fr", "2,5 millions de dollars", 2.5e6, Some("USD"), None),
         ("it", "3 miliardi di euro", 3e9, Some("EUR"), None),
         ("it", "2,5 milioni di dollari", 2.5e6, Some("USD"), None),
@@ -402,8 +402,7 @@ fn rounding_intervals() {
 #[test]
 fn scale_ambiguity() {
     for (code, text, value) in [
-        ("bg", "2 билиона", 2e12),
-        ("bg", "един трилион", 1e18),
+        ("bg", "2 билиона", 2e9),
         ("pl", "2 biliony", 2e12),
         ("pl", "biliard", 1e15),
         ("de", "2 Billionen Euro", 2e12),
@@ -416,6 +415,318 @@ fn scale_ambiguity() {
     }
     assert!(read("pl", "2 miliardy").scale_ambiguity.is_none());
     assert!(read("en", "2 billion").scale_ambiguity.is_none());
+    // Bulgarian and Russian name 10^12 on the short scale, with a word of their own for 10^9
+    for (code, text, value) in [
+        ("bg", "един трилион", 1e12),
+        ("bg", "4 трилиона лева", 4e12),
+        ("bg", "1,7 трлн. евро", 1.7e12),
+        ("ru", "3 триллиона рублей", 3e12),
+        ("zh", "4兆", 4e12),
+        ("th", "2 ล้านล้าน", 2e12),
+    ] {
+        let f = read(code, text);
+        assert!(close(f.value, value), "{code} {text}: {f:?}");
+        assert!(f.scale_ambiguity.is_none(), "{code} {text}: {f:?}");
+    }
+}
+
+#[test]
+fn words_with_stems_inside() {
+    check(&[
+        (
+            "ru",
+            "12 млрд тайваньских долларов",
+            12e9,
+            Some("TWD"),
+            None,
+        ),
+        ("ru", "40 трлн южнокорейских вон", 40e12, Some("KRW"), None),
+        ("ru", "1,5 процентного пункта", 1.5, Some("pp"), None),
+        ("bg", "7 млрд. австралийски долара", 7e9, Some("AUD"), None),
+        (
+            "fr",
+            "8 millions de dollars canadiens",
+            8e6,
+            Some("CAD"),
+            None,
+        ),
+        ("fr", "supérieures à 12 %", 12.0, Some("%"), Some(Over)),
+        (
+            "es",
+            "90 millones de dólares australianos",
+            90e6,
+            Some("AUD"),
+            None,
+        ),
+        ("pl", "4 mld dolarów kanadyjskich", 4e9, Some("CAD"), None),
+        (
+            "it",
+            "3 miliardi di dollari canadesi",
+            3e9,
+            Some("CAD"),
+            None,
+        ),
+    ]);
+}
+
+#[test]
+fn regional_currency_marks() {
+    check(&[
+        ("en", "$A2.4 billion", 2.4e9, Some("AUD"), None),
+        ("en", "A$2.4bn", 2.4e9, Some("AUD"), None),
+        ("en", "C$700 million", 7e8, Some("CAD"), None),
+        ("en", "HK$9bn", 9e9, Some("HKD"), None),
+        ("en", "S$1.3 billion", 1.3e9, Some("SGD"), None),
+        ("en", "R$40 billion", 4e10, Some("BRL"), None),
+        ("en", "NZ$600m", 6e8, Some("NZD"), None),
+        ("en", "CN¥3bn", 3e9, Some("CNY"), None),
+        ("en", "₩900 billion", 9e11, Some("KRW"), None),
+        ("en", "₹12,000 crore", 1.2e11, Some("INR"), None),
+        ("fr", "2,3 milliards $US", 2.3e9, Some("USD"), None),
+        ("de", "€4,2 Mrd.", 4.2e9, Some("EUR"), None),
+        ("pl", "45 zł", 45.0, Some("PLN"), None),
+        ("bg", "80 лв.", 80.0, Some("BGN"), None),
+        ("ru", "600 ₽", 600.0, Some("RUB"), None),
+        ("zh", "NT$2.5兆", 2.5e12, Some("TWD"), None),
+        ("fr", "700 ME", 7e8, Some("EUR"), None),
+        ("fr", "4,1 MdE", 4.1e9, Some("EUR"), None),
+        ("fr", "12 MMDH", 12e9, Some("MAD"), None),
+        ("fr", "300 milliards de FCFA", 3e11, Some("XOF"), None),
+    ]);
+}
+
+#[test]
+fn a_shared_currency_word_gives_way_to_a_named_one() {
+    check(&[
+        ("zh", "新台币520亿元", 5.2e10, Some("TWD"), None),
+        ("zh", "730亿元新台币", 7.3e10, Some("TWD"), None),
+        ("zh", "约新台币12亿元", 1.2e9, Some("TWD"), Some(About)),
+        ("zh", "港币5亿元", 5e8, Some("HKD"), None),
+        ("zh", "人民币300亿元", 3e10, Some("CNY"), None),
+        ("zh", "300亿元", 3e10, Some("CNY"), None),
+    ]);
+    let f = read("zh", "新台币520亿元");
+    assert!(
+        f.steps
+            .iter()
+            .any(|s| s.meaning.contains("the unit of TWD")),
+        "{f:?}"
+    );
+    // two named currencies stay two: the reading is refused rather than guessed
+    assert!(read_figure("5亿美元港币", &lang("zh")).is_err());
+}
+
+#[test]
+fn separators_decided_by_what_is_counted() {
+    check(&[
+        // a page that groups thousands with commas, in a decimal-comma language
+        ("es", "48,250 vehículos", 48250.0, N, None),
+        ("bg", "3,480 души", 3480.0, N, None),
+        ("ru", "2,750 человек", 2750.0, N, None),
+        ("en", "27.640 cars", 27640.0, N, None),
+        // a scale word first: the decimal mark stays
+        ("ru", "2,350 млн человек", 2.35e6, N, None),
+        ("fr", "1,175 million de véhicules", 1.175e6, N, None),
+        // nothing counted: the language's decimal mark
+        ("es", "4,125 euros", 4.125, Some("EUR"), None),
+        ("pl", "3,875 zł", 3.875, Some("PLN"), None),
+    ]);
+    let f = read("es", "48,250 vehículos");
+    assert!(
+        f.steps
+            .iter()
+            .any(|s| s.meaning.contains("thousands group")),
+        "{f:?}"
+    );
+    let f = read("pl", "3,875 zł");
+    assert!(
+        f.steps.iter().any(|s| s.meaning.contains("ambiguous")),
+        "{f:?}"
+    );
+    let f = read("ru", "2,350 млн человек");
+    assert!(
+        !f.steps.iter().any(|s| s.meaning.contains("ambiguous")),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn apostrophes_and_two_digit_groups() {
+    check(&[
+        ("es", "7'25%", 7.25, Some("%"), None),
+        ("es", "el 3'1 por ciento", 3.1, Some("%"), None),
+        ("de", "48'000 Franken", 48000.0, Some("CHF"), None),
+        ("en", "Rs 4,75,000", 475000.0, Some("INR"), None),
+        ("en", "₹12,34,56,789", 123456789.0, Some("INR"), None),
+        ("en", "1,23,456.75", 123456.75, N, None),
+        ("en", "Rs 3 lakh crore", 3e12, Some("INR"), None),
+    ]);
+    // English minutes and seconds are not decimals
+    assert!(read_figure("4'18", &lang("en")).is_err());
+}
+
+#[test]
+fn numerals_with_grammar() {
+    check(&[
+        ("bg", "47-те милиарда", 47e9, N, None),
+        ("bg", "петте милиарда лева", 5e9, Some("BGN"), None),
+        ("bg", "двата милиона", 2e6, N, None),
+        ("ru", "7-ми миллиардов рублей", 7e9, Some("RUB"), None),
+        ("ru", "3-х миллионов", 3e6, N, None),
+        ("ru", "семистах тысячах", 7e5, N, None),
+        ("ru", "девятистам", 900.0, N, None),
+        ("ru", "четырьмястами", 400.0, N, None),
+        ("zh", "3兆2000亿元", 3.2e12, Some("CNY"), None),
+        (
+            "zh",
+            "2兆5371亿8800万元",
+            2537188000000.0,
+            Some("CNY"),
+            None,
+        ),
+        ("zh", "2.6万亿", 2.6e12, N, None),
+        ("zh", "上万", 1e4, N, Some(Over)),
+        ("zh", "上百亿元", 1e10, Some("CNY"), Some(Over)),
+        ("zh", "800兆瓦", 800.0, Some("MW"), None),
+        ("en", "seven (7) million", 7e6, N, None),
+        ("ru", "шесть (6) миллиардов", 6e9, N, None),
+    ]);
+    // `上` is "on" anywhere but before a multiplier
+    let zh = lang("zh");
+    let text = "上半年营收增长12%";
+    let spans: Vec<&str> = find_figures(text, &zh)
+        .iter()
+        .map(|(r, _)| &text[r.clone()])
+        .collect();
+    assert!(!spans.iter().any(|s| s.starts_with('上')), "{spans:?}");
+}
+
+#[test]
+fn rates_prices_and_volumes() {
+    check(&[
+        (
+            "en",
+            "2.4 million barrels a day",
+            2.4e6,
+            Some("bbl/d"),
+            None,
+        ),
+        ("en", "600,000 bpd", 6e5, Some("bbl/d"), None),
+        ("en", "1.5 mb/d", 1.5e6, Some("bbl/d"), None),
+        ("en", "35 bcm", 35e9, Some("m3"), None),
+        ("en", "$3 a day", 3.0, Some("USD"), None),
+        ("en", "$82 a barrel", 82.0, Some("USD"), None),
+        ("zh", "每天150万桶", 1.5e6, Some("bbl/d"), None),
+        ("zh", "210万桶/日", 2.1e6, Some("bbl/d"), None),
+        ("zh", "450亿立方米", 4.5e10, Some("m3"), None),
+        ("ru", "9,8 млн баррелей в сутки", 9.8e6, Some("bbl/d"), None),
+        ("ru", "25 млрд кубометров", 25e9, Some("m3"), None),
+        ("bg", "80 000 барела дневно", 8e4, Some("bbl/d"), None),
+        ("pl", "200 tys. baryłek dziennie", 2e5, Some("bbl/d"), None),
+        ("de", "300.000 Barrel pro Tag", 3e5, Some("bbl/d"), None),
+        (
+            "es",
+            "1,3 millones de barriles diarios",
+            1.3e6,
+            Some("bbl/d"),
+            None,
+        ),
+        ("es", "45 euros por tonelada", 45.0, Some("EUR"), None),
+        ("fr", "800 000 barils/jour", 8e5, Some("bbl/d"), None),
+        (
+            "it",
+            "2 milioni di barili al giorno",
+            2e6,
+            Some("bbl/d"),
+            None,
+        ),
+        ("th", "5 แสนบาร์เรลต่อวัน", 5e5, Some("bbl/d"), None),
+        (
+            "es",
+            "310.000 barriles equivalentes de petróleo (bep) al día",
+            3.1e5,
+            Some("bbl/d"),
+            None,
+        ),
+        ("en", "a 750-megawatt plant", 750.0, Some("MW"), None),
+        ("en", "a $3-billion deal", 3e9, Some("USD"), None),
+    ]);
+    let f = read("en", "$82 a barrel");
+    assert!(
+        f.steps
+            .iter()
+            .any(|s| s.meaning.contains("a price per bbl")),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn percentage_points_everywhere() {
+    check(&[
+        ("en", "0.4 percentage points", 0.4, Some("pp"), None),
+        ("en", "25 basis points", 0.25, Some("pp"), None),
+        ("ru", "0,3 п.п.", 0.3, Some("pp"), None),
+        ("bg", "0,5 пункта", 0.5, Some("pp"), None),
+        ("pl", "0,15 pkt proc.", 0.15, Some("pp"), None),
+        ("zh", "0.8个百分点", 0.8, Some("pp"), None),
+        ("zh", "25个基点", 0.25, Some("pp"), None),
+        ("th", "0.25 จุดเปอร์เซ็นต์", 0.25, Some("pp"), None),
+        ("de", "0,3 Prozentpunkte", 0.3, Some("pp"), None),
+        ("de", "0,3 Punkte", 0.3, Some("pp"), None),
+        ("es", "1,1 puntos porcentuales", 1.1, Some("pp"), None),
+        ("es", "3 puntos", 3.0, Some("pp"), None),
+        ("fr", "0,7 point", 0.7, Some("pp"), None),
+        ("fr", "75 points de base", 0.75, Some("pp"), None),
+        ("it", "1,8 punti", 1.8, Some("pp"), None),
+    ]);
+}
+
+#[test]
+fn signs_and_merged_articles() {
+    check(&[
+        ("es", "casi un +6%", 6.0, Some("%"), Some(About)),
+        ("es", "dos con siete por ciento", 2.7, Some("%"), None),
+        ("es", "3,9 por cien", 3.9, Some("%"), None),
+        (
+            "es",
+            "61 100 millones en dólares",
+            61.1e9,
+            Some("USD"),
+            None,
+        ),
+        ("fr", "plus d'un million de passagers", 1e6, N, Some(Over)),
+        ("it", "superiore al 4%", 4.0, Some("%"), Some(Over)),
+        (
+            "it",
+            "al di sotto del tre per cento",
+            3.0,
+            Some("%"),
+            Some(Under),
+        ),
+        ("pl", "niespełna 3 mln zł", 3e6, Some("PLN"), Some(Under)),
+        ("ru", "где-то 15%", 15.0, Some("%"), Some(About)),
+        ("zh", "４﹒５％", 4.5, Some("%"), None),
+    ]);
+    let f = read("de", "-3 bis +2 Prozent");
+    assert_eq!(f.ends, Some((-3.0, 2.0)), "{f:?}");
+    assert_eq!(f.unit.as_deref(), Some("%"));
+    let f = read("it", "dai 15mila ai 40mila euro");
+    assert_eq!(f.ends, Some((15e3, 40e3)), "{f:?}");
+    // `al` joins a range only after an opening word
+    assert!(read_figure("5% al 2030", &lang("it")).is_err());
+}
+
+#[test]
+fn words_not_read_are_named() {
+    let f = read("fr", "7 % du PIB");
+    let step = f
+        .steps
+        .iter()
+        .find(|s| s.meaning.starts_with("not read"))
+        .unwrap_or_else(|| panic!("{f:?}"));
+    assert_eq!(step.token, "du PIB");
+    let f = read("en", "$26.3 billion");
+    assert!(!f.steps.iter().any(|s| s.meaning.starts_with("not read")));
 }
 
 #[test]
@@ -592,4 +903,132 @@ fn a_figure_is_short_text() {
     let long = format!("$100 billion {}", "and more ".repeat(200));
     let err = read_figure(&long, &lang("en")).unwrap_err();
     assert!(err.reason.contains("too long"), "{}", err.reason);
+}
+
+#[test]
+fn scale_words_decide_three_digits_before_them() {
+    check(&[
+        // thousands of millions are written before `millones`
+        ("es", "3,480 millones de euros", 3.48e9, Some("EUR"), None),
+        (
+            "es",
+            "7.215 millones de dólares",
+            7.215e9,
+            Some("USD"),
+            None,
+        ),
+        // thousands of billions are written with the next scale word
+        ("bg", "14.270 млрд. лева", 14.27e9, Some("BGN"), None),
+        ("pl", "2.415 mld zł", 2.415e9, Some("PLN"), None),
+        // other scale words leave it to the language
+        ("bg", "1.250 млн. лева", 1.25e9, Some("BGN"), None),
+        ("ru", "4,125 млрд рублей", 4.125e9, Some("RUB"), None),
+    ]);
+    let f = read("es", "3,480 millones de euros");
+    assert!(
+        f.steps
+            .iter()
+            .any(|s| s.meaning.contains("a thousands group")),
+        "{f:?}"
+    );
+    let f = read("bg", "14.270 млрд. лева");
+    assert!(
+        f.steps
+            .iter()
+            .any(|s| s.meaning.contains("the decimal mark")),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn sub_units_alone_name_their_currency() {
+    check(&[
+        ("bg", "около 40 стотинки", 0.4, Some("BGN"), Some(About)),
+        ("ru", "90 копеек", 0.9, Some("RUB"), None),
+        ("pl", "35 groszy", 0.35, Some("PLN"), None),
+        ("en", "12 cents", 0.12, Some("USD"), None),
+        ("th", "25 สตางค์", 0.25, Some("THB"), None),
+    ]);
+    let f = read("bg", "3-5 ст.");
+    assert_eq!(f.unit.as_deref(), Some("BGN"));
+    assert!(
+        f.ends
+            .is_some_and(|(a, b)| close(a, 0.03) && close(b, 0.05)),
+        "{f:?}"
+    );
+    // after a currency a sub-unit still adds its fraction
+    check(&[("ru", "12 рублей 40 копеек", 12.4, Some("RUB"), None)]);
+}
+
+#[test]
+fn abbreviations_of_pages_and_accents_left_out() {
+    check(&[
+        ("ru", "215 тыс. шт.", 215e3, N, None),
+        ("ru", "4,5 млн ед.", 4.5e6, N, None),
+        ("ru", "31,2 млн б/с", 31.2e6, Some("bbl/d"), None),
+        ("th", "125,400 ล.บาท", 1.254e11, Some("THB"), None),
+        ("th", "850 ลบ.", 8.5e8, Some("THB"), None),
+        ("fr", "275 terawattheures", 275.0, Some("TWh"), None),
+        ("fr", "96 TWH", 96.0, Some("TWh"), None),
+        ("fr", "3,75 $ CA", 3.75, Some("CAD"), None),
+        (
+            "fr",
+            "1,4 million de barils / jour",
+            1.4e6,
+            Some("bbl/d"),
+            None,
+        ),
+        ("es", "12 millones de dolares", 12e6, Some("USD"), None),
+        ("it", "piu di 40 milioni", 40e6, N, Some(Over)),
+        ("de", "rd. 7 Mrd. €", 7e9, Some("EUR"), Some(About)),
+        ("de", "4,2 Mrd. US-$", 4.2e9, Some("USD"), None),
+        ("pl", "0,35 p. proc.", 0.35, Some("pp"), None),
+        ("zh", "27個會員國", 27.0, N, None),
+    ]);
+}
+
+#[test]
+fn an_article_alone_is_not_the_number_one() {
+    check(&[
+        ("fr", "un total de 8,2 millions", 8.2e6, N, None),
+        ("es", "un récord de 3 millones", 3e6, N, None),
+        ("fr", "un million", 1e6, N, None),
+    ]);
+    let f = read("fr", "un total de 8,2 millions");
+    assert!(
+        f.steps.iter().any(|s| s.meaning.contains("an article")),
+        "{f:?}"
+    );
+    // alone, it is one
+    assert!(close(read("fr", "un").value, 1.0));
+}
+
+#[test]
+fn fractions_parts_and_prices_before_the_number() {
+    check(&[
+        ("en", "3 1/4 percent", 3.25, Some("%"), None),
+        ("en", "half a billion euros", 5e8, Some("EUR"), None),
+        (
+            "de",
+            "dreieinhalb Milliarden Euro",
+            3.5e9,
+            Some("EUR"),
+            None,
+        ),
+        (
+            "en",
+            "250,000 barrels of crude a day",
+            2.5e5,
+            Some("bbl/d"),
+            None,
+        ),
+        ("zh", "每吨480美元", 480.0, Some("USD"), None),
+        ("zh", "日均产量95万桶", 9.5e5, Some("bbl/d"), None),
+        ("ru", "3 млрд гривен", 3e9, Some("UAH"), None),
+    ]);
+    let f = read("zh", "每吨480美元");
+    assert!(
+        f.steps.iter().any(|s| s.meaning == "a price per t"),
+        "{f:?}"
+    );
 }
