@@ -161,6 +161,8 @@ impl Expr {
             | Expr::Day { of: Some(a), .. }
             | Expr::FirstN { of: Some(a), .. } => Some(a),
             Expr::Year { .. } => Some(self),
+            // "od stycznia do końca listopada zeszłego roku": the end's year is its edge's.
+            Expr::Edge(_, inner) => inner.anchor(),
             _ => None,
         }
     }
@@ -172,7 +174,18 @@ impl Expr {
             {
                 *of = Some(Box::new(anchor.clone()));
             }
+            Expr::Edge(_, inner) => inner.lend(anchor),
             _ => {}
+        }
+    }
+
+    /// Whether the period names its year: "this 2025", "este segundo trimestre de 2023" need
+    /// no "this".
+    fn written_year(&self) -> bool {
+        match self {
+            Expr::Year { .. } | Expr::Pair { .. } => true,
+            Expr::Range(a, b) => a.written_year() && b.written_year(),
+            _ => self.anchor().is_some_and(Expr::written_year),
         }
     }
 }
@@ -307,13 +320,13 @@ pub(crate) fn compose(
             };
             let outside: Vec<Token> = tokens[..open]
                 .iter()
-                .chain(&tokens[close + 1..])
+                .chain(&tokens[close..])
                 .cloned()
                 .collect();
             if outside.is_empty() {
                 return Err(e);
             }
-            let gloss = c.orig(tokens[open].start, tokens[close].end);
+            let gloss = c.orig(tokens[open].start, tokens[close - 1].end);
             let mut period = c.search(&outside, published, calendar).map_err(|_| e)?;
             period.steps.insert(0, Step::new(gloss, "in brackets: a gloss, set aside"));
             Ok(period)
@@ -321,10 +334,15 @@ pub(crate) fn compose(
     }
 }
 
-/// The first pair of brackets with words between them.
+/// The first brackets with words between them, as the range of tokens they cover: from the
+/// opening one to after the closing one, or to the end (the closing bracket at the end of the
+/// text is trimmed with the punctuation around it).
 fn brackets(tokens: &[Token]) -> Option<(usize, usize)> {
     let open = tokens.iter().position(|t| t.piece == Piece::Punct('('))?;
-    let close = open + tokens[open..].iter().position(|t| t.piece == Piece::Punct(')'))?;
+    let close = tokens[open..]
+        .iter()
+        .position(|t| t.piece == Piece::Punct(')'))
+        .map_or(tokens.len(), |k| open + k + 1);
     (close > open + 1).then_some((open, close))
 }
 
@@ -472,6 +490,7 @@ impl Composer<'_> {
         self.edges(&mut items);
         self.trailing(&mut items);
         self.counts_alone(&mut items);
+        self.lists(&mut items);
         self.ranges(&mut items);
         self.operators(&mut items);
         self.apposition(&mut items);
@@ -520,8 +539,17 @@ impl Composer<'_> {
             let next = items.get(i + 1).map(|x| x.it.clone());
             let cur = items[i].it.clone();
             match (cur, next) {
-                (It::Role(Role::OrdinalBefore), Some(It::Num { value, .. })) => {
+                (It::Role(Role::OrdinalBefore), Some(It::Num { value, .. }))
+                | (It::Role(Role::OrdinalBefore), Some(It::Role(Role::Number(value)))) => {
                     self.replace(items, i, 2, It::Ordinal(value as i32), format!("ordinal {value}"));
+                }
+                // "ce mois de juin", "เดือนพฤษภาคม": the month names the month.
+                (It::Role(Role::Unit(Unit::Month, false)), Some(It::Role(Role::Month(_)))) => {
+                    items.remove(i);
+                }
+                // "na koniec ‘2015": an apostrophe before a whole year adds nothing.
+                (It::Punct('\''), Some(It::Num { digits: 4, .. })) => {
+                    items.remove(i);
                 }
                 // A year with an ending ("в 2024-м", "2025-го") is the year.
                 (It::Num { value, digits: 4 }, Some(It::Role(Role::OrdinalAfter))) => {
@@ -727,10 +755,15 @@ impl Composer<'_> {
         while i + 2 < items.len() {
             let sep = self.normal.text.get(items[i + 1].start..items[i + 1].end);
             let glued = items[i].end == items[i + 1].start && items[i + 1].end == items[i + 2].start;
+            // Two digits are read in the era the first year was written in.
+            let offset = match &self.lang.era {
+                Some(era) if self.era => era.offset,
+                _ => 0,
+            };
             let pair = match (&items[i].it, sep, &items[i + 2].it) {
                 (It::Year { year, .. }, Some("/"), It::Num { value, digits: 2 })
                 | (It::Year { year, .. }, Some("-"), It::Num { value, digits: 2 })
-                    if glued && *value as i32 == (year + 1).rem_euclid(100) =>
+                    if glued && *value as i32 == (year + offset + 1).rem_euclid(100) =>
                 {
                     Some(year + 1)
                 }
@@ -741,12 +774,16 @@ impl Composer<'_> {
                 }
                 _ => None,
             };
-            // "2026-28": a range to a later year of the same century.
+            // "2026-28": a range to a later year of the same century, of the era the first year
+            // was written in ("พ.ศ.2561-80" is 2561 to 2580).
             let later = match (&items[i].it, sep, &items[i + 2].it) {
                 (It::Year { year, .. }, Some("-" | "/"), It::Num { value, digits: 2 })
-                    if glued && pair.is_none() && (*value as i32) > year.rem_euclid(100) =>
+                    if glued
+                        && pair.is_none()
+                        && (*value as i32) > (year + offset).rem_euclid(100) =>
                 {
-                    Some((*year, year - year.rem_euclid(100) + *value as i32))
+                    let written = year + offset;
+                    Some((*year, written - written.rem_euclid(100) + *value as i32 - offset))
                 }
                 _ => None,
             };
@@ -1053,7 +1090,10 @@ impl Composer<'_> {
                     self.replace(items, i, 2, It::Year { year, fiscal: Some(f).filter(|f| *f) }, meaning);
                 }
                 (It::Role(Role::Unit(u, f)), It::Num { value, digits })
-                    if u != Unit::Year && digits <= 2 && value > 0 =>
+                    if u != Unit::Year
+                        && digits <= 2
+                        && value > 0
+                        && u.per_year().is_none_or(|n| value <= n) =>
                 {
                     self.replace(
                         items,
@@ -1471,8 +1511,14 @@ impl Composer<'_> {
                 (It::Count(unit, n, _), It::Role(Role::RangeTo | Role::Ending), to) => {
                     (*unit, *n, to)
                 }
-                // "trimestre terminé le 31 décembre": one unit, ending there.
-                (It::Unit(unit, _), It::Role(Role::Ending), to) => (*unit, 1, to),
+                // "trimestre terminé le 31 décembre": one unit, ending there; so is a named one
+                // ("fiscal Q1 ended Sept 30, 2025"), and a fiscal year ("the fiscal ending").
+                (It::Unit(unit, _), It::Role(Role::Ending), to)
+                | (It::Nth(unit, _, _), It::Role(Role::Ending), to)
+                | (It::Expr(Expr::Nth { unit, of: None, .. }), It::Role(Role::Ending), to) => {
+                    (*unit, 1, to)
+                }
+                (It::Role(Role::Fiscal), It::Role(Role::Ending), to) => (Unit::Year, 1, to),
                 // "截至2025年6月30日止季度": the end first.
                 (to, It::Role(Role::Ending), It::Unit(unit, _)) => (*unit, 1, to),
                 _ => {
@@ -1505,6 +1551,41 @@ impl Composer<'_> {
         }
     }
 
+    /// Consecutive months listed are the span from the first to the last: "ottobre, novembre e
+    /// dicembre del 2022", "w lipcu i sierpniu 2019 roku".
+    fn lists(&mut self, items: &mut Vec<Item>) {
+        let mut i = 0;
+        while i + 2 < items.len() {
+            let mut last = month_number(&items[i].it);
+            let mut j = i + 1;
+            while let Some(m) = items.get(j).and_then(|x| month_number(&x.it)) {
+                if Some(m) != last.map(|l| l + 1) {
+                    break;
+                }
+                last = Some(m);
+                j += 1;
+            }
+            let joined = matches!(
+                items.get(j).map(|x| &x.it),
+                Some(It::Role(Role::RangeAnd | Role::RangeTo))
+            );
+            let closing = items.get(j + 1).and_then(|x| month_number(&x.it));
+            let consecutive = last.is_some() && closing == last.map(|l| l + 1);
+            let listed = joined
+                && consecutive
+                && (j > i + 1 || items[j].it == It::Role(Role::RangeAnd))
+                && !(i > 0 && matches!(items[i - 1].it, It::Role(Role::RangeFrom | Role::Since)));
+            if !listed {
+                i += 1;
+                continue;
+            }
+            // Keep the first and the last, joined as a range.
+            items.drain(i + 1..j);
+            items[i + 1].it = It::Role(Role::RangeTo);
+            i += 1;
+        }
+    }
+
     /// N months or quarters that end nowhere are the first N of the year: "по итогам девяти
     /// месяцев".
     fn counts_alone(&mut self, items: &mut [Item]) {
@@ -1518,12 +1599,62 @@ impl Composer<'_> {
     /// A unit beside a period that names it adds nothing: "the quarter April to June".
     fn apposition(&mut self, items: &mut Vec<Item>) {
         if let [a, b] = items.as_slice() {
-            let (keep, unit) = match (&a.it, &b.it) {
-                (It::Unit(u, f), It::Expr(_)) => (1, (*u, *f)),
-                (It::Expr(_), It::Unit(u, f)) => (0, (*u, *f)),
+            // "this 2025", "the current 2023-24 financial year": a period that names its year
+            // needs no "this".
+            let this = |it: &It| match it {
+                It::Role(Role::Which(0)) => Some(false),
+                // "das angelaufene Geschäftsjahr 2024/2025": this fiscal year, named.
+                It::Expr(Expr::Rel {
+                    unit: Unit::Year,
+                    fiscal,
+                    k: 0,
+                }) => Some(*fiscal),
+                _ => None,
+            };
+            match (&a.it, &b.it) {
+                (x, It::Expr(e)) | (It::Expr(e), x) if this(x).is_some() && e.written_year() => {
+                    let mut e = e.clone();
+                    if this(x) == Some(true) {
+                        mark_fiscal(&mut e);
+                    }
+                    let (start, end) = (a.start, b.end);
+                    items.clear();
+                    items.push(Item { it: It::Expr(e), start, end });
+                    return;
+                }
+                _ => {}
+            }
+            // "un exercice 2022-2023", "a fiscal year 2025": one year beside a written year is it.
+            let written = |it: &It| matches!(it, It::Expr(e) if e.written_year());
+            let unit_of = |it: &It| match it {
+                It::Unit(u, f) => Some((*u, *f)),
+                It::Count(Unit::Year, 1, f) if written(&a.it) || written(&b.it) => {
+                    Some((Unit::Year, Some(*f).filter(|f| *f)))
+                }
+                _ => None,
+            };
+            let (keep, unit) = match (unit_of(&a.it), unit_of(&b.it), &a.it, &b.it) {
+                (Some(u), None, _, It::Expr(_)) => (1, u),
+                (None, Some(u), It::Expr(_), _) => (0, u),
                 _ => return,
             };
             let mut kept = items.remove(keep);
+            // "the December 2025 quarter", "the June half": the unit that holds the month.
+            if let It::Expr(Expr::Nth { unit: Unit::Month, n, fiscal: false, of }) = &kept.it {
+                let per = match unit.0 {
+                    Unit::Quarter => Some(3),
+                    Unit::Half => Some(6),
+                    _ => None,
+                };
+                if let (Some(per), None | Some(false)) = (per, unit.1) {
+                    kept.it = It::Expr(Expr::Nth {
+                        unit: unit.0,
+                        n: (n - 1) / per + 1,
+                        fiscal: false,
+                        of: of.clone(),
+                    });
+                }
+            }
             // "2025-2027 财年": fiscal years, both ends.
             if let (Unit::Year, Some(true), It::Expr(e)) = (unit.0, unit.1, &mut kept.it) {
                 mark_fiscal(e);
@@ -1833,6 +1964,20 @@ fn place_alone(it: It) -> Option<Expr> {
 
 /// A part as the operand of an edge, an operator or a range; a unit alone is this one ("the
 /// end of the year", "с начала года").
+/// The month an item names, if it names one.
+fn month_number(it: &It) -> Option<u32> {
+    match it {
+        It::Role(Role::Month(m)) | It::Month(m) => Some(*m),
+        It::Nth(Unit::Month, n, _) => u32::try_from(*n).ok(),
+        It::Expr(Expr::Nth {
+            unit: Unit::Month,
+            n,
+            ..
+        }) => u32::try_from(*n).ok(),
+        _ => None,
+    }
+}
+
 fn as_expr(it: &It) -> Option<Expr> {
     match it {
         It::Expr(e) => Some(e.clone()),
