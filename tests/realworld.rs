@@ -133,7 +133,10 @@ fn amount_miss(f: &Figure, want: &Amount) -> Option<String> {
             if close(a, want.value) && close(b, max) {
                 (true, true)
             } else {
-                return Some(format!("read the range {a}..{b}, not {}..{max}", want.value));
+                return Some(format!(
+                    "read the range {a}..{b}, not {}..{max}",
+                    want.value
+                ));
             }
         }
         (Some(max), None) => {
@@ -194,8 +197,8 @@ fn read_phrases(split: Option<&str>) -> (BTreeMap<String, (Tally, Tally)>, Vec<S
     files.sort();
     for path in files {
         let text = std::fs::read_to_string(&path).expect("phrase file");
-        let file: PhraseFile = serde_saphyr::from_str(&text)
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let file: PhraseFile =
+            serde_saphyr::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let lang = &file.language;
         let language = rules
             .languages
@@ -242,10 +245,9 @@ fn read_phrases(split: Option<&str>) -> (BTreeMap<String, (Tally, Tally)>, Vec<S
                 match read_figure(&a.text, &language.figures) {
                     Ok(f) => match amount_miss(&f, &a.expect) {
                         None => slot.1.right += 1,
-                        Some(why) => misses.push(format!(
-                            "{lang} amount «{}»: {why} [{}]",
-                            a.text, page.url
-                        )),
+                        Some(why) => {
+                            misses.push(format!("{lang} amount «{}»: {why} [{}]", a.text, page.url))
+                        }
                     },
                     Err(e) => misses.push(format!(
                         "{lang} amount «{}»: not read: {} [{}]",
@@ -359,15 +361,18 @@ fn claims_meet_expectations() {
         &archives,
         crosscheck::report::Scope::Findings,
     );
-    let text = std::fs::read_to_string(root.join("tests/realworld/expected.yaml"))
-        .expect("expected.yaml");
+    let text =
+        std::fs::read_to_string(root.join("tests/realworld/expected.yaml")).expect("expected.yaml");
     let expected: Vec<Expectation> = serde_saphyr::from_str(&text).expect("expected.yaml");
     let ids: std::collections::HashSet<&str> =
         corpus.claims.iter().map(|c| c.id.as_str()).collect();
     let mut by_kind: BTreeMap<&str, Tally> = BTreeMap::new();
     for e in &expected {
         for id in &e.claims {
-            assert!(ids.contains(id.as_str()), "expected.yaml names no claim `{id}`");
+            assert!(
+                ids.contains(id.as_str()),
+                "expected.yaml names no claim `{id}`"
+            );
         }
         let slot = by_kind.entry(e.kind.as_str()).or_default();
         slot.total += 1;

@@ -40,12 +40,22 @@ const MAX_ASSIGNMENTS: usize = 256;
 #[derive(Debug, Clone, PartialEq)]
 enum Expr {
     /// A year as written, fiscal or calendar.
-    Year { year: i32, fiscal: bool },
+    Year {
+        year: i32,
+        fiscal: bool,
+    },
     /// Two years written as one (`2024/25`): a fiscal year if the entity's is not the calendar
     /// year or a mark says so, else the two calendar years.
-    Pair { end: i32, fiscal: Option<bool> },
+    Pair {
+        end: i32,
+        fiscal: Option<bool>,
+    },
     /// This, last or next unit, from the document's date.
-    Rel { unit: Unit, fiscal: bool, k: i32 },
+    Rel {
+        unit: Unit,
+        fiscal: bool,
+        k: i32,
+    },
     /// The nth unit (quarter 3, half 1, month 3, week 12) of a year, or of the year the
     /// document's date implies.
     Nth {
@@ -67,15 +77,33 @@ enum Expr {
         of: Option<Box<Expr>>,
     },
     /// N units from the document's date, forward (1) or back (-1).
-    Span { unit: Unit, n: u32, dir: i32 },
+    Span {
+        unit: Unit,
+        n: u32,
+        dir: i32,
+    },
     /// N units ending with a period: "the 12 months to June 2025".
-    Trailing { unit: Unit, n: u32, to: Box<Expr> },
+    Trailing {
+        unit: Unit,
+        n: u32,
+        to: Box<Expr>,
+    },
     /// The latest (-1) or next (1) such month: "last March".
-    MonthFrom { month: u32, k: i32 },
+    MonthFrom {
+        month: u32,
+        k: i32,
+    },
     /// A day of this (0), the last (-1) or the next (1) week: "este jueves".
-    Weekday { weekday: u32, k: i32 },
+    Weekday {
+        weekday: u32,
+        k: i32,
+    },
     /// The latest (-1) or next (1) such day: "le 22 septembre dernier".
-    DayFrom { month: u32, day: u32, k: i32 },
+    DayFrom {
+        month: u32,
+        day: u32,
+        k: i32,
+    },
     Edge(Edge, Box<Expr>),
     ToDate(Box<Expr>),
     Since(Box<Expr>),
@@ -140,7 +168,9 @@ impl Expr {
                 "{} month {month}",
                 if *k < 0 { "the latest" } else { "the next" }
             ),
-            Expr::Weekday { weekday, k } => format!("weekday {weekday} of week {k:+} from the document's"),
+            Expr::Weekday { weekday, k } => {
+                format!("weekday {weekday} of week {k:+} from the document's")
+            }
             Expr::DayFrom { month, day, k } => format!(
                 "{} day {day} of month {month}",
                 if *k < 0 { "the latest" } else { "the next" }
@@ -194,13 +224,22 @@ impl Expr {
 #[derive(Debug, Clone, PartialEq)]
 enum It {
     /// Digits not yet given a meaning.
-    Num { value: u32, digits: u8 },
+    Num {
+        value: u32,
+        digits: u8,
+    },
     Role(Role),
     Notation(Notation, u32, u8),
     Punct(char),
-    Year { year: i32, fiscal: Option<bool> },
+    Year {
+        year: i32,
+        fiscal: Option<bool>,
+    },
     /// Two years a fiscal year or a season spans, by the year it ends: `2024/25`.
-    Pair { end: i32, fiscal: Option<bool> },
+    Pair {
+        end: i32,
+        fiscal: Option<bool>,
+    },
     Ordinal(i32),
     Unit(Unit, Option<bool>),
     /// N units, not yet placed.
@@ -284,8 +323,9 @@ pub(crate) fn compose(
         };
         // Words of the same kind on both sides ("January-September", "I-II") make a range.
         let same_kind = a.iter().any(|x| {
-            b.iter()
-                .any(|y| std::mem::discriminant(x) == std::mem::discriminant(y) && *x != Role::Filler)
+            b.iter().any(|y| {
+                std::mem::discriminant(x) == std::mem::discriminant(y) && *x != Role::Filler
+            })
         });
         // Only words of spaced scripts are joined so ("7月1日—8月31日" is a range).
         let spaced = |at: usize| {
@@ -328,7 +368,9 @@ pub(crate) fn compose(
             }
             let gloss = c.orig(tokens[open].start, tokens[close - 1].end);
             let mut period = c.search(&outside, published, calendar).map_err(|_| e)?;
-            period.steps.insert(0, Step::new(gloss, "in brackets: a gloss, set aside"));
+            period
+                .steps
+                .insert(0, Step::new(gloss, "in brackets: a gloss, set aside"));
             Ok(period)
         }
     }
@@ -541,7 +583,13 @@ impl Composer<'_> {
             match (cur, next) {
                 (It::Role(Role::OrdinalBefore), Some(It::Num { value, .. }))
                 | (It::Role(Role::OrdinalBefore), Some(It::Role(Role::Number(value)))) => {
-                    self.replace(items, i, 2, It::Ordinal(value as i32), format!("ordinal {value}"));
+                    self.replace(
+                        items,
+                        i,
+                        2,
+                        It::Ordinal(value as i32),
+                        format!("ordinal {value}"),
+                    );
                 }
                 // "ce mois de juin", "เดือนพฤษภาคม": the month names the month.
                 (It::Role(Role::Unit(Unit::Month, false)), Some(It::Role(Role::Month(_)))) => {
@@ -557,7 +605,13 @@ impl Composer<'_> {
                     self.replace(items, i, 2, It::Year { year, fiscal: None }, meaning);
                 }
                 (It::Num { value, .. }, Some(It::Role(Role::OrdinalAfter))) => {
-                    self.replace(items, i, 2, It::Ordinal(value as i32), format!("ordinal {value}"));
+                    self.replace(
+                        items,
+                        i,
+                        2,
+                        It::Ordinal(value as i32),
+                        format!("ordinal {value}"),
+                    );
                 }
                 (It::Role(Role::Era), Some(It::Num { value, digits }))
                 | (It::Num { value, digits }, Some(It::Role(Role::Era))) => {
@@ -576,11 +630,11 @@ impl Composer<'_> {
                         items,
                         i,
                         2,
-                        It::Year {
-                            year,
-                            fiscal: None,
-                        },
-                        format!("{} {written} = year {year} (minus {})", era.name, era.offset),
+                        It::Year { year, fiscal: None },
+                        format!(
+                            "{} {written} = year {year} (minus {})",
+                            era.name, era.offset
+                        ),
                     );
                 }
                 (It::Role(Role::CommonEra), Some(It::Num { value, digits: 4 }))
@@ -604,25 +658,13 @@ impl Composer<'_> {
                         items,
                         i,
                         2,
-                        It::Year {
-                            year,
-                            fiscal: None,
-                        },
+                        It::Year { year, fiscal: None },
                         format!("year {year}"),
                     );
                 }
                 (It::Num { value, digits: 4 }, _) if (1000..=9999).contains(&value) => {
                     let (year, meaning) = self.four_digit_year(value as i32);
-                    self.replace(
-                        items,
-                        i,
-                        1,
-                        It::Year {
-                            year,
-                            fiscal: None,
-                        },
-                        meaning,
-                    );
+                    self.replace(items, i, 1, It::Year { year, fiscal: None }, meaning);
                 }
                 _ => i += 1,
             }
@@ -717,7 +759,10 @@ impl Composer<'_> {
     /// "1-9月".
     fn range_numbers(&mut self, items: &mut [Item]) {
         for i in 0..items.len().saturating_sub(2) {
-            if !matches!(items[i + 1].it, It::Role(Role::RangeTo) | It::Punct('-' | '/' | '~')) {
+            if !matches!(
+                items[i + 1].it,
+                It::Role(Role::RangeTo) | It::Punct('-' | '/' | '~')
+            ) {
                 continue;
             }
             let (a, b) = (items[i].it.clone(), items[i + 2].it.clone());
@@ -754,7 +799,8 @@ impl Composer<'_> {
         let mut i = 0;
         while i + 2 < items.len() {
             let sep = self.normal.text.get(items[i + 1].start..items[i + 1].end);
-            let glued = items[i].end == items[i + 1].start && items[i + 1].end == items[i + 2].start;
+            let glued =
+                items[i].end == items[i + 1].start && items[i + 1].end == items[i + 2].start;
             // Two digits are read in the era the first year was written in.
             let offset = match &self.lang.era {
                 Some(era) if self.era => era.offset,
@@ -783,7 +829,10 @@ impl Composer<'_> {
                         && (*value as i32) > (year + offset).rem_euclid(100) =>
                 {
                     let written = year + offset;
-                    Some((*year, written - written.rem_euclid(100) + *value as i32 - offset))
+                    Some((
+                        *year,
+                        written - written.rem_euclid(100) + *value as i32 - offset,
+                    ))
                 }
                 _ => None,
             };
@@ -806,7 +855,13 @@ impl Composer<'_> {
                             fiscal: false,
                         }),
                     );
-                    self.replace(items, i, 3, It::Expr(e), format!("the years {from} to {to}"));
+                    self.replace(
+                        items,
+                        i,
+                        3,
+                        It::Expr(e),
+                        format!("the years {from} to {to}"),
+                    );
                 }
                 _ => i += 1,
             }
@@ -819,7 +874,10 @@ impl Composer<'_> {
             if era.bare_above.is_some_and(|t| v > t) {
                 self.era = true;
                 let y = v.saturating_sub(era.offset);
-                return (y, format!("{} {v} = year {y} (minus {})", era.name, era.offset));
+                return (
+                    y,
+                    format!("{} {v} = year {y} (minus {})", era.name, era.offset),
+                );
             }
         }
         (v, format!("year {v}"))
@@ -879,7 +937,7 @@ impl Composer<'_> {
                 other => other,
             };
             let (a, len) = if j > i { (i, 2) } else { (j, 2) };
-            self.replace(items, a, len, marked, format!("{what}"));
+            self.replace(items, a, len, marked, what.to_string());
             i = a;
         }
     }
@@ -899,7 +957,9 @@ impl Composer<'_> {
             }
             let (mut total, mut group) = (0u64, 0u64);
             for x in &items[i..i + run] {
-                let It::Role(Role::Number(n)) = x.it else { continue };
+                let It::Role(Role::Number(n)) = x.it else {
+                    continue;
+                };
                 let n = n as u64;
                 match n {
                     100 => group = group.max(1) * 100,
@@ -933,29 +993,67 @@ impl Composer<'_> {
                 continue;
             }
             // "la década de 2030": the ten years from a round year.
-            let year_beside = [i + 1, i.wrapping_sub(1)].into_iter().find_map(|j| match items.get(j) {
-                Some(Item { it: It::Year { year, .. }, .. }) if year.rem_euclid(10) == 0 => Some((j, *year)),
-                _ => None,
-            });
+            let year_beside =
+                [i + 1, i.wrapping_sub(1)]
+                    .into_iter()
+                    .find_map(|j| match items.get(j) {
+                        Some(Item {
+                            it: It::Year { year, .. },
+                            ..
+                        }) if year.rem_euclid(10) == 0 => Some((j, *year)),
+                        _ => None,
+                    });
             if let Some((j, year)) = year_beside {
                 let e = Expr::Range(
-                    Box::new(Expr::Year { year, fiscal: false }),
-                    Box::new(Expr::Year { year: year + 9, fiscal: false }),
+                    Box::new(Expr::Year {
+                        year,
+                        fiscal: false,
+                    }),
+                    Box::new(Expr::Year {
+                        year: year + 9,
+                        fiscal: false,
+                    }),
                 );
-                self.replace(items, i.min(j), 2, It::Expr(e), format!("the decade {year}-{}", year + 9));
+                self.replace(
+                    items,
+                    i.min(j),
+                    2,
+                    It::Expr(e),
+                    format!("the decade {year}-{}", year + 9),
+                );
                 continue;
             }
             let before = i.checked_sub(1).and_then(|j| count_value(&items[j].it));
             match before {
                 Some(n) => {
                     let years = n.saturating_mul(10);
-                    self.replace(items, i - 1, 2, It::Role(Role::Number(years)), format!("{years} years"));
-                    items.insert(i, Item { it: It::Role(Role::Unit(Unit::Year, false)), start: items[i - 1].end, end: items[i - 1].end });
+                    self.replace(
+                        items,
+                        i - 1,
+                        2,
+                        It::Role(Role::Number(years)),
+                        format!("{years} years"),
+                    );
+                    items.insert(
+                        i,
+                        Item {
+                            it: It::Role(Role::Unit(Unit::Year, false)),
+                            start: items[i - 1].end,
+                            end: items[i - 1].end,
+                        },
+                    );
                 }
                 None => {
                     let at = items[i].end;
                     items[i].it = It::Role(Role::Number(10));
-                    items.insert(i + 1, Item { it: It::Role(Role::Unit(Unit::Year, false)), start: at, end: at });
+                    items.insert(
+                        i + 1,
+                        Item {
+                            it: It::Role(Role::Unit(Unit::Year, false)),
+                            start: at,
+                            end: at,
+                        },
+                    );
                     self.step(items[i].start, items[i].end, "10 years".into());
                 }
             }
@@ -1042,8 +1140,16 @@ impl Composer<'_> {
             let (a, b) = (items[i].it.clone(), items[i + 1].it.clone());
             match (a, b) {
                 // "3 月": a number before a word that names the nth of a unit.
-                (It::Num { value, digits }, It::Role(Role::NthOf(u))) if digits <= 2 && value > 0 => {
-                    self.replace(items, i, 2, numbered(u, value, None), format!("{} {value}", u.name()));
+                (It::Num { value, digits }, It::Role(Role::NthOf(u)))
+                    if digits <= 2 && value > 0 =>
+                {
+                    self.replace(
+                        items,
+                        i,
+                        2,
+                        numbered(u, value, None),
+                        format!("{} {value}", u.name()),
+                    );
                 }
                 (It::Num { value, digits }, It::Role(Role::Unit(u, f)))
                     if digits <= 2 && matches!(u, Unit::Quarter | Unit::Half) =>
@@ -1087,7 +1193,16 @@ impl Composer<'_> {
                 }
                 (It::Role(Role::Unit(Unit::Year, f)), It::Num { value, digits: 2 }) => {
                     let (year, meaning) = self.two_digit_year(value);
-                    self.replace(items, i, 2, It::Year { year, fiscal: Some(f).filter(|f| *f) }, meaning);
+                    self.replace(
+                        items,
+                        i,
+                        2,
+                        It::Year {
+                            year,
+                            fiscal: Some(f).filter(|f| *f),
+                        },
+                        meaning,
+                    );
                 }
                 (It::Role(Role::Unit(u, f)), It::Num { value, digits })
                     if u != Unit::Year
@@ -1124,13 +1239,29 @@ impl Composer<'_> {
                 (It::Year { year, fiscal }, Some(It::Unit(Unit::Year, f)))
                 | (It::Unit(Unit::Year, f), Some(It::Year { year, fiscal })) => {
                     let fiscal = fiscal.or(f);
-                    let what = if fiscal == Some(true) { "fiscal year" } else { "year" };
-                    self.replace(items, i, 2, It::Year { year, fiscal }, format!("{what} {year}"));
+                    let what = if fiscal == Some(true) {
+                        "fiscal year"
+                    } else {
+                        "year"
+                    };
+                    self.replace(
+                        items,
+                        i,
+                        2,
+                        It::Year { year, fiscal },
+                        format!("{what} {year}"),
+                    );
                 }
                 (It::Pair { end, fiscal }, Some(It::Unit(Unit::Year, f)))
                 | (It::Unit(Unit::Year, f), Some(It::Pair { end, fiscal })) => {
                     let fiscal = fiscal.or(f);
-                    self.replace(items, i, 2, It::Pair { end, fiscal }, format!("the years {}/{end}", end - 1));
+                    self.replace(
+                        items,
+                        i,
+                        2,
+                        It::Pair { end, fiscal },
+                        format!("the years {}/{end}", end - 1),
+                    );
                 }
                 (It::Ordinal(n), Some(It::Unit(u, f))) | (It::Unit(u, f), Some(It::Ordinal(n)))
                     if u != Unit::Year =>
@@ -1158,7 +1289,9 @@ impl Composer<'_> {
                 }
                 // "месец ноември", "im Monat Dezember": the unit names the month beside it.
                 (It::Unit(Unit::Month, None), Some(It::Role(Role::Month(m)))) => {
-                    let name = MONTH_NAMES.get((m as usize).wrapping_sub(1)).unwrap_or(&"?");
+                    let name = MONTH_NAMES
+                        .get((m as usize).wrapping_sub(1))
+                        .unwrap_or(&"?");
                     self.replace(items, i, 2, It::Month(m), format!("month {m} ({name})"));
                 }
                 (It::Role(Role::FirstMonths(n)), _) => {
@@ -1174,7 +1307,9 @@ impl Composer<'_> {
                     self.replace(items, i, 1, It::Nth(u, n, None), nth_meaning(u, n));
                 }
                 (It::Role(Role::Month(m)), _) => {
-                    let name = MONTH_NAMES.get((m as usize).wrapping_sub(1)).unwrap_or(&"?");
+                    let name = MONTH_NAMES
+                        .get((m as usize).wrapping_sub(1))
+                        .unwrap_or(&"?");
                     self.replace(items, i, 1, It::Month(m), format!("month {m} ({name})"));
                 }
                 (It::Role(Role::Fused(u, f, k)), _) => {
@@ -1206,10 +1341,7 @@ impl Composer<'_> {
                             items,
                             i + 1,
                             1,
-                            It::Year {
-                                year,
-                                fiscal: None,
-                            },
+                            It::Year { year, fiscal: None },
                             format!("year {year}"),
                         );
                     }
@@ -1226,14 +1358,16 @@ impl Composer<'_> {
         let mut i = 0;
         while i + 1 < items.len() {
             match (items[i].it.clone(), items[i + 1].it.clone()) {
-                (It::Role(Role::Which(k)), It::Month(m)) | (It::Month(m), It::Role(Role::Which(k)))
+                (It::Role(Role::Which(k)), It::Month(m))
+                | (It::Month(m), It::Role(Role::Which(k)))
                     if k != 0 =>
                 {
                     let e = Expr::MonthFrom { month: m, k };
                     let meaning = e.describe();
                     self.replace(items, i, 2, It::Expr(e), meaning);
                 }
-                (It::Role(Role::Which(k)), It::Day(m, d)) | (It::Day(m, d), It::Role(Role::Which(k)))
+                (It::Role(Role::Which(k)), It::Day(m, d))
+                | (It::Day(m, d), It::Role(Role::Which(k)))
                     if k != 0 =>
                 {
                     let e = Expr::DayFrom {
@@ -1258,9 +1392,10 @@ impl Composer<'_> {
             }
         };
         Some(match what {
-            Notation::Quarter if (1..=4).contains(&v) => {
-                (It::Nth(Unit::Quarter, v as i32, None), format!("quarter {v}"))
-            }
+            Notation::Quarter if (1..=4).contains(&v) => (
+                It::Nth(Unit::Quarter, v as i32, None),
+                format!("quarter {v}"),
+            ),
             Notation::Half if (1..=2).contains(&v) => {
                 (It::Nth(Unit::Half, v as i32, None), format!("half {v}"))
             }
@@ -1325,7 +1460,9 @@ impl Composer<'_> {
             };
             match day {
                 Some((m, d)) => {
-                    let name = MONTH_NAMES.get((m as usize).wrapping_sub(1)).unwrap_or(&"?");
+                    let name = MONTH_NAMES
+                        .get((m as usize).wrapping_sub(1))
+                        .unwrap_or(&"?");
                     self.replace(items, i, 2, It::Day(m, d), format!("{name} {d}"));
                 }
                 None => i += 1,
@@ -1343,7 +1480,10 @@ impl Composer<'_> {
                 || (i > 0 && dated(&items[i - 1].it));
             if is_weekday && beside {
                 let token = self.orig(items[i].start, items[i].end);
-                self.parts.push((items[i].start, Step::new(token, "a weekday beside the date".to_string())));
+                self.parts.push((
+                    items[i].start,
+                    Step::new(token, "a weekday beside the date".to_string()),
+                ));
                 items.remove(i);
                 // "ce lundi 11 octobre": this Monday, which the date says.
                 if i > 0 && items[i - 1].it == It::Role(Role::Which(0)) {
@@ -1369,7 +1509,10 @@ impl Composer<'_> {
                 // A year beside it: after it first ("Q3 2025", "the third quarter of 2025"),
                 // else before ("2025年第三季度"); a mark between them (`/`, `-`) is allowed.
                 let mut found = None;
-                for (j, span) in [(i + 1, (i, i + 2)), (i.wrapping_sub(1), (i - i.min(1), i + 1))] {
+                for (j, span) in [
+                    (i + 1, (i, i + 2)),
+                    (i.wrapping_sub(1), (i - i.min(1), i + 1)),
+                ] {
                     if j < items.len() && j != i && year_like(&items[j].it, self.lang.short_years) {
                         found = Some((j, span));
                         break;
@@ -1378,7 +1521,11 @@ impl Composer<'_> {
                 if found.is_none() {
                     for (j, mid, span) in [
                         (i + 2, i + 1, (i, i + 3)),
-                        (i.wrapping_sub(2), i.wrapping_sub(1), (i.saturating_sub(2), i + 1)),
+                        (
+                            i.wrapping_sub(2),
+                            i.wrapping_sub(1),
+                            (i.saturating_sub(2), i + 1),
+                        ),
                     ] {
                         let mark = mid < items.len()
                             && self
@@ -1386,8 +1533,7 @@ impl Composer<'_> {
                                 .text
                                 .get(items[mid].start..items[mid].end)
                                 .is_some_and(|t| matches!(t, "/" | "-" | ","));
-                        if j < items.len() && mark
-                            && year_like(&items[j].it, self.lang.short_years)
+                        if j < items.len() && mark && year_like(&items[j].it, self.lang.short_years)
                         {
                             found = Some((j, span));
                             break;
@@ -1619,7 +1765,11 @@ impl Composer<'_> {
                     }
                     let (start, end) = (a.start, b.end);
                     items.clear();
-                    items.push(Item { it: It::Expr(e), start, end });
+                    items.push(Item {
+                        it: It::Expr(e),
+                        start,
+                        end,
+                    });
                     return;
                 }
                 _ => {}
@@ -1640,7 +1790,13 @@ impl Composer<'_> {
             };
             let mut kept = items.remove(keep);
             // "the December 2025 quarter", "the June half": the unit that holds the month.
-            if let It::Expr(Expr::Nth { unit: Unit::Month, n, fiscal: false, of }) = &kept.it {
+            if let It::Expr(Expr::Nth {
+                unit: Unit::Month,
+                n,
+                fiscal: false,
+                of,
+            }) = &kept.it
+            {
                 let per = match unit.0 {
                     Unit::Quarter => Some(3),
                     Unit::Half => Some(6),
@@ -1695,7 +1851,8 @@ impl Composer<'_> {
                 continue;
             };
             // "2025-2027 财年", "FY2025-2027": one end's fiscal year makes both ends fiscal.
-            if let (Expr::Year { fiscal: fa, .. }, Expr::Year { fiscal: fb, .. }) = (&mut a, &mut b) {
+            if let (Expr::Year { fiscal: fa, .. }, Expr::Year { fiscal: fb, .. }) = (&mut a, &mut b)
+            {
                 let fiscal = *fa || *fb;
                 (*fa, *fb) = (fiscal, fiscal);
             }
@@ -1708,8 +1865,7 @@ impl Composer<'_> {
             let e = Expr::Range(Box::new(a), Box::new(b));
             let meaning = e.describe();
             // "с 2025 по 2027": a since word before a range opens it.
-            let from = i > 0
-                && matches!(items[i - 1].it, It::Role(Role::RangeFrom | Role::Since));
+            let from = i > 0 && matches!(items[i - 1].it, It::Role(Role::RangeFrom | Role::Since));
             let at = if from { i - 1 } else { i };
             let len = if from { 4 } else { 3 };
             self.replace(items, at, len, It::Expr(e), meaning);
@@ -2070,17 +2226,18 @@ impl Resolver {
             Expr::Year { year, fiscal } => {
                 let cal = self.cal(*fiscal);
                 if *fiscal && cal.start_month != 1 {
-                    self.notes.push(format!(
-                        "fiscal year {year}, {}",
-                        self.calendar.describe()
-                    ));
+                    self.notes
+                        .push(format!("fiscal year {year}, {}", self.calendar.describe()));
                 }
                 cal.year_span(*year).ok_or_else(outside)
             }
             Expr::Pair { end, fiscal } => {
                 let fiscal = fiscal.unwrap_or(self.calendar.start_month != 1);
                 if fiscal {
-                    self.span(&Expr::Year { year: *end, fiscal: true })
+                    self.span(&Expr::Year {
+                        year: *end,
+                        fiscal: true,
+                    })
                 } else {
                     let (s, _) = year_span(end - 1).ok_or_else(outside)?;
                     let (_, e2) = year_span(*end).ok_or_else(outside)?;
@@ -2161,19 +2318,33 @@ impl Resolver {
                 if n < 1 || n as u32 > count {
                     return err(format!("there is no {} {n} in a year", unit.name()));
                 }
-                let within = |r: &mut Resolver, year: i32| -> Result<(NaiveDate, NaiveDate), PeriodError> {
+                let within = |r: &mut Resolver,
+                              year: i32|
+                 -> Result<(NaiveDate, NaiveDate), PeriodError> {
                     match unit {
                         Unit::Week => {
-                            let w = NaiveDate::from_isoywd_opt(year, n as u32, chrono::Weekday::Mon)
-                                .ok_or_else(|| PeriodError::new(format!("{year} has no week {n}")))?;
+                            let w =
+                                NaiveDate::from_isoywd_opt(year, n as u32, chrono::Weekday::Mon)
+                                    .ok_or_else(|| {
+                                        PeriodError::new(format!("{year} has no week {n}"))
+                                    })?;
                             Ok((w, w + Duration::days(6)))
                         }
                         Unit::Month if !*fiscal => month_span(year, n as u32).ok_or_else(|| {
                             PeriodError::new(format!("{year}-{n:02} falls outside the calendar"))
                         }),
                         _ => r
-                            .unit_span(cal, *unit, year as i64 * unit.per_year().unwrap_or(1) as i64 + (n - 1) as i64)
-                            .ok_or_else(|| PeriodError::new(format!("{} falls outside the calendar", e.describe()))),
+                            .unit_span(
+                                cal,
+                                *unit,
+                                year as i64 * unit.per_year().unwrap_or(1) as i64 + (n - 1) as i64,
+                            )
+                            .ok_or_else(|| {
+                                PeriodError::new(format!(
+                                    "{} falls outside the calendar",
+                                    e.describe()
+                                ))
+                            }),
                     }
                 };
                 match of {
@@ -2188,7 +2359,9 @@ impl Resolver {
                 let make = |_: &mut Resolver, y: i32| {
                     NaiveDate::from_ymd_opt(y, *month, *day)
                         .map(|d| (d, d))
-                        .ok_or_else(|| PeriodError::new(format!("{y}-{month:02}-{day:02} is not a date")))
+                        .ok_or_else(|| {
+                            PeriodError::new(format!("{y}-{month:02}-{day:02} is not a date"))
+                        })
                 };
                 match of {
                     Some(anchor) => {
@@ -2212,7 +2385,10 @@ impl Resolver {
             Expr::FirstN { unit, n, of } => {
                 let months = unit.months().unwrap_or(1) * n;
                 if months == 0 || months > 12 {
-                    return err(format!("the first {n} {}s are not within a year", unit.name()));
+                    return err(format!(
+                        "the first {n} {}s are not within a year",
+                        unit.name()
+                    ));
                 }
                 // Of a fiscal year, its first months: "los nueve primeros meses del año fiscal".
                 let fiscal = of.as_deref().is_some_and(|a| match a {
@@ -2317,9 +2493,12 @@ impl Resolver {
                     Edge::Start => s,
                     Edge::End => e2,
                     Edge::Middle => {
-                        let months = (e2.year() - s.year()) * 12 + e2.month() as i32 - s.month() as i32 + 1;
+                        let months =
+                            (e2.year() - s.year()) * 12 + e2.month() as i32 - s.month() as i32 + 1;
                         if months >= 2 && s.day() == 1 {
-                            months_span(s, (months / 2) as u32).map(|(_, e)| e).ok_or_else(outside)?
+                            months_span(s, (months / 2) as u32)
+                                .map(|(_, e)| e)
+                                .ok_or_else(outside)?
                         } else {
                             s + Duration::days((e2 - s).num_days() / 2)
                         }
@@ -2342,7 +2521,11 @@ impl Resolver {
                         self.published
                     ));
                 }
-                let end = if matches!(e, Expr::ToDate(_)) { e2.min(to) } else { to };
+                let end = if matches!(e, Expr::ToDate(_)) {
+                    e2.min(to)
+                } else {
+                    to
+                };
                 Ok((s, end))
             }
             Expr::Deadline(inner) => {
@@ -2355,7 +2538,11 @@ impl Resolver {
                         self.published
                     ));
                 }
-                let start = if matches!(**inner, Expr::Span { .. }) { s } else { from };
+                let start = if matches!(**inner, Expr::Span { .. }) {
+                    s
+                } else {
+                    from
+                };
                 Ok((start.max(from), e2))
             }
             Expr::Range(a, b) => {
@@ -2406,11 +2593,11 @@ impl Resolver {
             match self.published {
                 Published::Year(_) => {
                     return err(format!(
-                        "{} counts from the document's month ({}), but the document is dated only {}",
-                        e.describe(),
-                        self.calendar.describe(),
-                        self.published
-                    ))
+                    "{} counts from the document's month ({}), but the document is dated only {}",
+                    e.describe(),
+                    self.calendar.describe(),
+                    self.published
+                ))
                 }
                 _ => self.calendar.year_of(from),
             }
@@ -2427,7 +2614,8 @@ impl Resolver {
             ));
             return Ok(span);
         }
-        self.notes.push(format!("no year given: the document's year {y}"));
+        self.notes
+            .push(format!("no year given: the document's year {y}"));
         Ok(span)
     }
 }
@@ -2453,7 +2641,11 @@ fn part_meaning(it: &It) -> Option<String> {
         Role::Fiscal => "fiscal".into(),
         Role::Calendar => "calendar".into(),
         Role::ToDate => "to date".into(),
-        Role::ToDateOf(u, f) => format!("this {}{} to date", if *f { "fiscal " } else { "" }, u.name()),
+        Role::ToDateOf(u, f) => format!(
+            "this {}{} to date",
+            if *f { "fiscal " } else { "" },
+            u.name()
+        ),
         Role::Since => "since".into(),
         Role::Deadline => "by (a deadline)".into(),
         Role::AsOf => "as of".into(),
@@ -2492,13 +2684,16 @@ fn operand(items: &[Item], i: usize) -> Option<(usize, usize, Expr)> {
             return Some((i, 3, e));
         }
     }
-    let e = i.checked_sub(1).and_then(|j| items.get(j)).and_then(|x| as_expr(&x.it))?;
+    let e = i
+        .checked_sub(1)
+        .and_then(|j| items.get(j))
+        .and_then(|x| as_expr(&x.it))?;
     Some((i - 1, 2, e))
 }
 
 /// Each token's roles, a filler's last: the ways of reading the text, tried in order.
 fn choices_of(tokens: &[Token]) -> Vec<Vec<It>> {
-tokens
+    tokens
         .iter()
         .map(|t| match &t.piece {
             Piece::Word(roles) => {

@@ -470,7 +470,8 @@ impl PeriodLang {
                     lang.add_words(class, ws, n).map_err(|e| at(&e))?;
                 }
             }
-            lang.add_words(Class::To, &file.range, 0).map_err(|e| at(&e))?;
+            lang.add_words(Class::To, &file.range, 0)
+                .map_err(|e| at(&e))?;
             if let Some(short) = file.short_years {
                 lang.short_years = short;
             }
@@ -822,6 +823,9 @@ fn parse_seq(
     }
 }
 
+/// Words by their offset from the document's date (0 this, -1 last, 1 next).
+type Offsets = BTreeMap<i32, Vec<String>>;
+
 /// The lexicon of the period grammar from the files in order: every word with its role.
 fn build_lexicon(
     files: &[&PeriodLangFile],
@@ -859,7 +863,7 @@ fn build_lexicon(
             }
             add(ws, Role::Which(k))?;
         }
-        let fused: [(Unit, bool, &BTreeMap<i32, Vec<String>>); 7] = [
+        let fused: [(Unit, bool, &Offsets); 7] = [
             (Unit::Year, false, &file.relative.year),
             (Unit::Half, false, &file.relative.half),
             (Unit::Quarter, false, &file.relative.quarter),
@@ -875,7 +879,9 @@ fn build_lexicon(
         }
         for (&n, ws) in &file.ordinals {
             if n == 0 || !(-1..=366).contains(&n) {
-                return Err(at(format!("ordinals: {n} should be 1 or more, or -1 (the last)")));
+                return Err(at(format!(
+                    "ordinals: {n} should be 1 or more, or -1 (the last)"
+                )));
             }
             add(ws, Role::Ordinal(n))?;
         }
@@ -910,7 +916,9 @@ fn build_lexicon(
         add(&u.decade, Role::Decade)?;
         for (&n, ws) in &file.weekdays {
             if !(1..=7).contains(&n) {
-                return Err(at(format!("weekdays: {n} should be 1 (Monday) to 7 (Sunday)")));
+                return Err(at(format!(
+                    "weekdays: {n} should be 1 (Monday) to 7 (Sunday)"
+                )));
             }
             add(ws, Role::Weekday(n))?;
         }

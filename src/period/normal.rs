@@ -110,4 +110,3 @@ pub(crate) fn normalise(original: &str, lang: &PeriodLang) -> Normal {
     }
     Normal { text, from }
 }
-

@@ -464,7 +464,10 @@ impl Lexicon {
                 });
             };
             if c.is_ascii_digit() {
-                let j = i + folded[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+                let j = i + folded[i..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_digit())
+                    .count();
                 // A word of the lexicon written with digits and longer than them wins: "11月".
                 let word = self
                     .matches_at(&folded, i, true)
@@ -522,9 +525,10 @@ impl Lexicon {
                     .count();
                 if digits > 0 && (j + digits == n || !spaced_letter(folded[j + digits])) {
                     let word: String = folded[i..j].iter().collect();
-                    if let (Some(&what), Some(v)) =
-                        (self.notations.get(&word), parse_digits(&folded[j..j + digits]))
-                    {
+                    if let (Some(&what), Some(v)) = (
+                        self.notations.get(&word),
+                        parse_digits(&folded[j..j + digits]),
+                    ) {
                         push(
                             &mut out,
                             Piece::Notation(what, v, digits as u8),
@@ -638,9 +642,8 @@ fn parse_digits(ds: &[char]) -> Option<u32> {
     if ds.len() > 9 {
         return None;
     }
-    ds.iter().try_fold(0u32, |acc, c| {
-        Some(acc.checked_mul(10)? + c.to_digit(10)?)
-    })
+    ds.iter()
+        .try_fold(0u32, |acc, c| Some(acc.checked_mul(10)? + c.to_digit(10)?))
 }
 
 #[cfg(test)]
@@ -696,11 +699,23 @@ mod tests {
         let l = lexicon();
         let p = pieces(&l, "前3季度");
         assert_eq!(p.len(), 3);
-        assert_eq!(p[1].1, Piece::Num { value: 3, digits: 1 });
+        assert_eq!(
+            p[1].1,
+            Piece::Num {
+                value: 3,
+                digits: 1
+            }
+        );
         let q = pieces(&l, "Q4'24");
         assert_eq!(q[0].1, Piece::Notation(Notation::Quarter, 4, 1));
         assert_eq!(q[1].1, Piece::Punct('\''));
-        assert_eq!(q[2].1, Piece::Num { value: 24, digits: 2 });
+        assert_eq!(
+            q[2].1,
+            Piece::Num {
+                value: 24,
+                digits: 2
+            }
+        );
         let r = pieces(&l, "4q 2024");
         assert_eq!(r[0].1, Piece::Notation(Notation::Quarter, 4, 1));
     }

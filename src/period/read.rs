@@ -1,11 +1,11 @@
 //! Reading one period: normalising the text, matching a form, and turning its pieces into dates.
 
 use super::lang::{class_of, Form, PeriodLang};
+use super::normal::{normalise, rough_length, Normal};
 use super::{
     half_span, label, month_span, quarter_span, year_span, FiscalCalendar, Period, PeriodError,
     PeriodKind, Published,
 };
-use super::normal::{normalise, rough_length, Normal};
 use crate::reading::Step;
 use chrono::NaiveDate;
 use regex::Captures;
@@ -13,7 +13,8 @@ use regex::Captures;
 /// Longest text (in characters, after normalising) taken for a period.
 pub(crate) const MAX_CHARS: usize = 200;
 
-pub(crate) const EXPECTED: &str = "expected a year (2025), a quarter (Q4 2024), a half (H1 2025), a month \
+pub(crate) const EXPECTED: &str =
+    "expected a year (2025), a quarter (Q4 2024), a half (H1 2025), a month \
 (March 2025), a date (2025-03-14), a range (2025-2027), a fiscal year (FY2025), a relative period \
 (last year), a deadline (by 2027) or a start (since 2020)";
 
@@ -127,7 +128,8 @@ pub(crate) fn read(
     };
     // Two years joined as one ("2024-25") are an ISO month to the forms, but for an entity whose
     // fiscal year is not the calendar year they are that fiscal year: the composer decides.
-    if calendar.start_month != 1 && !lang.lexicon.is_empty() && year_pair(&caps, &lang.forms[index]) {
+    if calendar.start_month != 1 && !lang.lexicon.is_empty() && year_pair(&caps, &lang.forms[index])
+    {
         return super::compose::compose(text, &normal, lang, published, calendar);
     }
     let mut reader = Reader {
@@ -348,7 +350,11 @@ impl Reader<'_> {
                         (y, Some(written)) => {
                             self.era = true;
                             let name = self.lang.era.as_ref().map_or("", |e| e.name.as_str());
-                            self.step_at(tok.at, tok.text, format!("{name} {written} = {what} {y}"));
+                            self.step_at(
+                                tok.at,
+                                tok.text,
+                                format!("{name} {written} = {what} {y}"),
+                            );
                             y
                         }
                         (y, None) => {

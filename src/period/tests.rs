@@ -321,7 +321,10 @@ fn zh_forms() {
     assert_eq!(p.steps[0].token, "今年");
     assert_eq!(p.steps[0].meaning, "this year");
     let last = p.steps.last().unwrap();
-    assert_eq!(last.meaning, "composed: this year = 2026-01-01..2026-12-31 = 2026");
+    assert_eq!(
+        last.meaning,
+        "composed: this year = 2026-01-01..2026-12-31 = 2026"
+    );
 }
 
 #[test]
@@ -353,7 +356,11 @@ fn th_forms() {
         Fiscal,
     );
     let p = read_with("th", "ปี 2568", "2026-02-12", CAL).unwrap();
-    let year = p.steps.iter().find(|s| s.token == "2568").expect("a step for the year");
+    let year = p
+        .steps
+        .iter()
+        .find(|s| s.token == "2568")
+        .expect("a step for the year");
     assert!(
         year.meaning.starts_with("Buddhist era 2568 = year 2025"),
         "{:?}",
@@ -361,7 +368,14 @@ fn th_forms() {
     );
     // two digits: the era's year or the common era's, whichever is nearer the document
     check("th", "Q4/24", "2024-Q4", Absolute);
-    check_at("th", "ไตรมาส 2/45", "2002-12-17", CAL, "2002-Q2", BuddhistEra);
+    check_at(
+        "th",
+        "ไตรมาส 2/45",
+        "2002-12-17",
+        CAL,
+        "2002-Q2",
+        BuddhistEra,
+    );
 }
 
 #[test]
@@ -391,7 +405,11 @@ fn steps_follow_the_text() {
     assert_eq!(steps[0], ("by", "by (a deadline)"));
     assert_eq!(steps[1], ("the end", "edge: end"));
     assert!(
-        steps.last().unwrap().1.starts_with("composed: by the end of year 2027"),
+        steps
+            .last()
+            .unwrap()
+            .1
+            .starts_with("composed: by the end of year 2027"),
         "{steps:?}"
     );
 }
@@ -400,7 +418,14 @@ fn steps_follow_the_text() {
 fn parts_alone_read_in_the_year_the_document_implies() {
     check("en", "Q4", "2025-Q4", Relative);
     // A unit that is the whole period is this one.
-    check_at("en", "the fiscal year", "2026-02-12", MSFT, "2025-07-01..2026-06-30", Fiscal);
+    check_at(
+        "en",
+        "the fiscal year",
+        "2026-02-12",
+        MSFT,
+        "2025-07-01..2026-06-30",
+        Fiscal,
+    );
     check("en", "march", "2025-03", Relative);
     check_at("en", "march", "2026-04-02", CAL, "2026-03", Relative);
 }
