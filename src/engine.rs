@@ -461,7 +461,24 @@ fn to_base(
         .map(|d| d.base.clone())
         .unwrap_or_default();
     let mut steps = Vec::new();
-    let written = figure.unit.clone().or_else(|| claim.unit.clone());
+    let mut written = figure.unit.clone().or_else(|| claim.unit.clone());
+    // "2.89兆元" said of TSMC: 元 is the New Taiwan dollar, the currency TSMC reports in.
+    let own = match claim.entities.as_slice() {
+        [one] => rules.entities.get(one).and_then(|e| e.currency.as_ref()),
+        _ => None,
+    };
+    if let (true, Some(own), Some(word)) = (figure.generic_currency, own, &written) {
+        if own != word {
+            steps.push(Step::new(
+                word.clone(),
+                format!(
+                    "a currency word several currencies share: {own}, the currency {} reports in (rules: entities)",
+                    claim.entity_label()
+                ),
+            ));
+            written = Some(own.clone());
+        }
+    }
     let Some(unit) = written else {
         steps.push(Step::new(
             "(no unit)",

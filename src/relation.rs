@@ -116,6 +116,34 @@ impl<'a> Index<'a> {
         self.by_key.get(&key).map(|k| k.estimate)
     }
 
+    /// An estimate in money converted from one currency, back in that currency: every claim
+    /// holding it gave its figure in the same currency, converted at the period's rate.
+    fn in_own_currency(&self, e: &Estimate, start: NaiveDate, end: NaiveDate) -> Option<Estimate> {
+        let mut own: Option<&str> = None;
+        for &s in &e.support {
+            let unit = self.reconciled.readings[s]
+                .amount()?
+                .figure
+                .unit
+                .as_deref()?;
+            if own.is_some_and(|o| o != unit) {
+                return None;
+            }
+            own = Some(unit);
+        }
+        let own = own.filter(|o| *o != e.unit)?;
+        let rate = self.rules.fx.convert(own, &e.unit, start, end)?;
+        Some(Estimate {
+            value: e.value * rate.rate,
+            lo: e.lo * rate.high,
+            hi: e.hi * rate.low,
+            unit: own.to_string(),
+            support: e.support.clone(),
+            dissent: e.dissent.clone(),
+            superseded: e.superseded.clone(),
+        })
+    }
+
     fn tolerance(&self, claim: &Claim) -> f64 {
         claim
             .tolerance
@@ -238,6 +266,26 @@ fn stated(index: &Index, i: usize, relation: &Relation) -> Option<Evaluation> {
                 format!("{entity} {}", label(p0.start, p0.end)),
             )
         }
+    };
+    // A growth stated over time compares figures in the currency they were given in, not at two
+    // years' exchange rates: "+102% in won" holds in won whatever the dollar did.
+    let over_time = matches!(relation, Relation::Growth { .. } | Relation::RunRate { .. });
+    let own = match (base, target, over_time) {
+        (Some(b), Some(tg), true) => {
+            let p0 = from_period(reading)?;
+            match (
+                index.in_own_currency(b, p0.start, p0.end),
+                index.in_own_currency(tg, period.start, period.end),
+            ) {
+                (Some(b), Some(tg)) if b.unit == tg.unit => Some((b, tg)),
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+    let (base, target) = match &own {
+        Some((b, tg)) => (Some(b), Some(tg)),
+        None => (base, target),
     };
     let Some(base) = base else {
         let arithmetic = match target {

@@ -58,6 +58,10 @@ pub struct Entity {
     pub part_of: Option<String>,
     /// The month the fiscal year starts in; fiscal year N ends in calendar year N.
     pub fiscal_year_start: Option<u32>,
+    /// The currency it reports in (`TWD`): in its claims a currency word several currencies share
+    /// (`元`: CNY, TWD, HKD) is read as this one.
+    #[serde(default)]
+    pub currency: Option<String>,
     #[serde(default)]
     pub description: Option<String>,
 }

@@ -96,6 +96,26 @@ mod tests {
     }
 
     #[test]
+    fn a_growth_stated_in_won_holds_in_won() {
+        // +102% in won; at each year's dollar rate the ratio is about 1.93, which would not hold.
+        let a = file("Daily", "2025-02-07", None, &[
+            "{id: y23, entity: Amazon, metric: capex, period: 2023, status: actual, value: 32.77 trillion won}",
+            "{id: y24, entity: Amazon, metric: capex, period: 2024, status: actual, value: 66.19 trillion won}",
+            "{id: grew, entity: Amazon, metric: capex, period: 2024, status: actual, growth: {from: 2023, factor: 2.02}}",
+        ]);
+        let findings = run(&DerivedMismatch, &[("claims/a.yaml", &a)], &[]);
+        assert!(findings.is_empty(), "{findings:?}");
+        let wrong = a.replace("factor: 2.02", "factor: 1.5");
+        let findings = run(&DerivedMismatch, &[("claims/a.yaml", &wrong)], &[]);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert!(
+            findings[0].message.contains("KRW"),
+            "{}",
+            findings[0].message
+        );
+    }
+
+    #[test]
     fn an_aggregate_below_its_members() {
         let a = file("Daily", "2025-02-07", None, &[
             "{id: m, entity: Microsoft, metric: capex, period: 2025, status: plan, value: $80 billion}",

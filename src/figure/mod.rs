@@ -123,6 +123,9 @@ pub struct Figure {
     pub hi: f64,
     /// A unit code: an ISO 4217 currency, `%`, `pp`, or a physical unit such as `GW`; `None` for a bare number.
     pub unit: Option<String>,
+    /// The currency was named by a word several currencies share (`元`: CNY, TWD, HKD): a claim
+    /// on an entity that declares its `currency` reads it as that one.
+    pub generic_currency: bool,
     pub approx: Option<Approx>,
     /// Set when a scale word means different amounts in different conventions (Polish `bilion`).
     pub scale_ambiguity: Option<String>,

@@ -858,6 +858,8 @@ struct Qty {
     factor: f64,
     /// The unit is a currency (a rate word leaves it as it is).
     currency: bool,
+    /// The currency came from a word several currencies share (`元`).
+    generic: bool,
     ambiguity: Option<String>,
     steps: Vec<Step>,
     end: usize,
@@ -1860,6 +1862,7 @@ impl<'a> Parser<'a> {
             scale_tail,
             factor,
             currency: is_currency,
+            generic: unit_generic,
             ambiguity: amb,
             steps,
             end,
@@ -2057,6 +2060,7 @@ impl<'a> Parser<'a> {
             lo,
             hi,
             unit: q.unit,
+            generic_currency: q.generic,
             approx,
             scale_ambiguity: q.ambiguity,
             steps,
@@ -2065,6 +2069,11 @@ impl<'a> Parser<'a> {
     }
 
     fn range_figure(&self, mut a: Qty, mut b: Qty, mut steps: Vec<Step>) -> Figure {
+        let generic = if a.unit.is_some() {
+            a.generic
+        } else {
+            b.generic
+        };
         if a.unit.is_none() && b.unit.is_some() {
             // `3至5成`: the unit's factor applies to both ends
             a.unit = b.unit.clone();
@@ -2107,6 +2116,7 @@ impl<'a> Parser<'a> {
             lo,
             hi,
             unit: a.unit,
+            generic_currency: generic,
             approx: Some(Approx::Range),
             scale_ambiguity: a.ambiguity.or(b.ambiguity),
             steps,
@@ -2367,6 +2377,10 @@ pub(super) fn read_figure(text: &str, lang: &FigureLang) -> Result<Figure, Figur
                     lo: l.value,
                     hi: u.value,
                     unit: l.unit.clone().or(u.unit.clone()),
+                    generic_currency: match l.unit {
+                        Some(_) => l.generic_currency,
+                        None => u.generic_currency,
+                    },
                     approx: Some(Approx::Range),
                     scale_ambiguity: l.scale_ambiguity.clone().or(u.scale_ambiguity.clone()),
                     steps,

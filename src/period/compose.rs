@@ -93,6 +93,14 @@ enum Expr {
         month: u32,
         k: i32,
     },
+    /// The latest (-1) or next (1) such quarter or half, of the entity's calendar if fiscal:
+    /// "im abgelaufenen dritten Quartal".
+    NthFrom {
+        unit: Unit,
+        n: i32,
+        fiscal: bool,
+        k: i32,
+    },
     /// A day of this (0), the last (-1) or the next (1) week: "este jueves".
     Weekday {
         weekday: u32,
@@ -167,6 +175,12 @@ impl Expr {
             Expr::MonthFrom { month, k } => format!(
                 "{} month {month}",
                 if *k < 0 { "the latest" } else { "the next" }
+            ),
+            Expr::NthFrom { unit, n, fiscal, k } => format!(
+                "{} {}{} {n}",
+                if *k < 0 { "the latest" } else { "the next" },
+                fy(*fiscal),
+                unit.name()
             ),
             Expr::Weekday { weekday, k } => {
                 format!("weekday {weekday} of week {k:+} from the document's")
@@ -1366,6 +1380,19 @@ impl Composer<'_> {
                     let meaning = e.describe();
                     self.replace(items, i, 2, It::Expr(e), meaning);
                 }
+                (It::Role(Role::Which(k)), It::Nth(unit @ (Unit::Quarter | Unit::Half), n, f))
+                | (It::Nth(unit @ (Unit::Quarter | Unit::Half), n, f), It::Role(Role::Which(k)))
+                    if k != 0 =>
+                {
+                    let e = Expr::NthFrom {
+                        unit,
+                        n,
+                        fiscal: f == Some(true),
+                        k,
+                    };
+                    let meaning = e.describe();
+                    self.replace(items, i, 2, It::Expr(e), meaning);
+                }
                 (It::Role(Role::Which(k)), It::Day(m, d))
                 | (It::Day(m, d), It::Role(Role::Which(k)))
                     if k != 0 =>
@@ -2457,6 +2484,32 @@ impl Resolver {
                 };
                 let y = y + k.signum() * (k.abs() - 1).max(0);
                 month_span(y, *month).ok_or_else(outside)
+            }
+            Expr::NthFrom { unit, n, fiscal, k } => {
+                self.relative = true;
+                // The latest such one that has ended by the document's date, or the next that
+                // begins after it; of a document dated to the month only, by its last day or
+                // after its first.
+                let cal = self.cal(*fiscal);
+                let (first, last) = self.published.span();
+                let per = unit.per_year().ok_or_else(outside)? as i64;
+                if *n < 1 || *n as i64 > per {
+                    return err(format!("there is no {} {n} in a year", unit.name()));
+                }
+                let fy = cal.year_of(if *k < 0 { last } else { first }) as i64;
+                let mut index = fy * per + (*n as i64 - 1);
+                let span = |r: &Resolver, i: i64| r.unit_span(cal, *unit, i).ok_or_else(outside);
+                if *k < 0 {
+                    while span(self, index)?.1 > last {
+                        index -= per;
+                    }
+                } else {
+                    while span(self, index)?.0 <= first {
+                        index += per;
+                    }
+                }
+                index += k.signum() as i64 * (k.abs() as i64 - 1).max(0) * per;
+                span(self, index)
             }
             Expr::Weekday { weekday, k } => {
                 self.relative = true;

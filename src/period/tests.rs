@@ -1534,3 +1534,69 @@ fn a_yearless_quarter_not_yet_begun_is_last_years() {
         Relative,
     );
 }
+
+#[test]
+fn the_latest_or_next_such_quarter() {
+    check("de", "im abgelaufenen dritten Quartal", "2025-Q3", Relative);
+    check_at(
+        "de",
+        "im abgelaufenen dritten Quartal",
+        "2024-09-29",
+        CAL,
+        "2023-Q3",
+        Relative,
+    );
+    check_at(
+        "en",
+        "the next first quarter",
+        "2024-05-01",
+        CAL,
+        "2025-Q1",
+        Relative,
+    );
+}
+
+#[test]
+fn listed_months_glosses_and_a_named_year() {
+    check_at(
+        "it",
+        "ottobre, novembre e dicembre del 2022",
+        "2023-02",
+        CAL,
+        "2022-Q4",
+        Absolute,
+    );
+    check_at(
+        "th",
+        "9 เดือน (ม.ค.-ก.ย.) ปี 2567",
+        "2024-10-07",
+        CAL,
+        "2024-01-01..2024-09-30",
+        BuddhistEra,
+    );
+    check_at("es", "este 2018", "2018-01", CAL, "2018", Absolute);
+    check_at(
+        "en",
+        "the December 2025 quarter",
+        "2026-01",
+        CAL,
+        "2025-Q4",
+        Absolute,
+    );
+    check_at(
+        "en",
+        "fiscal Q1 ended Sept 30, 2025",
+        "2025-10",
+        CAL,
+        "2025-Q3",
+        Absolute,
+    );
+    check_at(
+        "th",
+        "ปี พ.ศ.2561-80",
+        "2019-03-14",
+        CAL,
+        "2018-01-01..2037-12-31",
+        BuddhistEra,
+    );
+}
