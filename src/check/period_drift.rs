@@ -7,16 +7,30 @@
 //! Example: "$100 billion … this year" in a 2025 article and "$100 billion … 2026" elsewhere.
 //!
 //! Only periods of the same length are compared (a year with a year, a quarter with a quarter),
-//! and only where the two figures meet within tolerance.
+//! only where the two figures meet within tolerance, and not with an approximation wider than
+//! 10% of its figure ("about 295 million", "up to $1.5 trillion"): it meets the figures of many
+//! periods without being any of them.
 
 use super::{attribution, disagree, finding, tolerance, Check, Context};
-use crate::engine::{own_period, show_amount, GroupKey};
+use crate::engine::{own_period, show_amount, Amount, GroupKey};
 use crate::finding::{Finding, Kind};
 use crate::period::{label, PeriodKind};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
 pub struct PeriodDrift;
+
+/// How wide, relative to its size, a figure may be and still be "the same figure": "about 295
+/// million" (±10%) or "up to $1.5 trillion" meets figures of many periods without being any of
+/// them.
+const MAX_WIDTH: f64 = 0.1;
+
+/// A figure as written (its rounding is its precision), or an approximation no wider than
+/// `MAX_WIDTH` of its size.
+fn precise(amount: &Amount) -> bool {
+    let size = amount.lo.abs().max(amount.hi.abs());
+    amount.figure.approx.is_none() || (size > 0.0 && amount.hi - amount.lo <= MAX_WIDTH * size)
+}
 
 fn reading_name(kind: PeriodKind) -> &'static str {
     match kind {
@@ -170,6 +184,8 @@ impl Check for PeriodDrift {
                     };
                     let origin = |i: usize| origins[cx.corpus.claims[i].source];
                     ax.unit == by.unit
+                        && precise(ax)
+                        && precise(by)
                         && !disagree(ax, by, tolerance(cx, x, y))
                         && origin(x) != origin(y)
                 };
@@ -238,6 +254,20 @@ mod tests {
             "{}",
             findings[0].message
         );
+    }
+
+    #[test]
+    fn a_wide_approximation_is_no_figure_of_a_period() {
+        let a = file("Daily", "2025-02-07", None, &["{id: a, entity: Amazon, metric: capex, period: 2025, status: plan, value: about $100 billion}"]);
+        let b = file("Weekly", "2026-02-10", None, &["{id: b, entity: Amazon, metric: capex, period: 2026, status: plan, value: $104 billion}"]);
+        let files = [("claims/a.yaml", a.as_str()), ("claims/b.yaml", b.as_str())];
+        assert!(run(&PeriodDrift, &files, &[]).is_empty());
+        let exact = a.replace("about $100 billion", "$104 billion");
+        let files = [
+            ("claims/a.yaml", exact.as_str()),
+            ("claims/b.yaml", b.as_str()),
+        ];
+        assert_eq!(run(&PeriodDrift, &files, &[]).len(), 1);
     }
 
     #[test]

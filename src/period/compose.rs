@@ -76,6 +76,13 @@ enum Expr {
         n: u32,
         of: Option<Box<Expr>>,
     },
+    /// The last N units of a period: "the last two months of 2025", "los cuatro últimos días del
+    /// mes de diciembre"; of the year the document's date implies when none is named.
+    LastN {
+        unit: Unit,
+        n: u32,
+        of: Option<Box<Expr>>,
+    },
     /// N units from the document's date, forward (1) or back (-1).
     Span {
         unit: Unit,
@@ -164,6 +171,7 @@ impl Expr {
             }
             Expr::Day { month, day, of: o } => format!("day {day} of month {month}{}", of(o)),
             Expr::FirstN { unit, n, of: o } => format!("the first {n} {}s{}", unit.name(), of(o)),
+            Expr::LastN { unit, n, of: o } => format!("the last {n} {}s{}", unit.name(), of(o)),
             Expr::Span { unit, n, dir } => format!(
                 "{n} {}s {} the document's date",
                 unit.name(),
@@ -541,6 +549,7 @@ impl Composer<'_> {
         self.month_which(&mut items);
         self.weekdays(&mut items);
         self.range_numbers(&mut items);
+        self.last_of(&mut items);
         self.within_years(&mut items);
         self.alone(&mut items);
         self.edges(&mut items);
@@ -1523,6 +1532,63 @@ impl Composer<'_> {
         }
     }
 
+    /// The last N units up to the document's date, followed by the period they end: the last N
+    /// of that period ("последните два месеца на 2025 г.", "negli ultimi tre mesi dell'anno").
+    fn last_of(&mut self, items: &mut Vec<Item>) {
+        let mut i = 0;
+        while i + 1 < items.len() {
+            let It::Expr(Expr::Span { unit, n, dir: -1 }) = items[i].it else {
+                i += 1;
+                continue;
+            };
+            let of = match &items[i + 1].it {
+                // "of the year": the year the document's date implies.
+                It::Unit(Unit::Year, _) => None,
+                It::Year { year, fiscal } => Some(Expr::Year {
+                    year: *year,
+                    fiscal: *fiscal == Some(true),
+                }),
+                It::Month(m) | It::Role(Role::Month(m)) if unit.months().is_none() => {
+                    Some(Expr::Nth {
+                        unit: Unit::Month,
+                        n: *m as i32,
+                        fiscal: false,
+                        of: None,
+                    })
+                }
+                It::Expr(
+                    e @ (Expr::Year { .. }
+                    | Expr::Rel {
+                        unit: Unit::Year, ..
+                    }),
+                ) => Some(e.clone()),
+                It::Expr(
+                    e @ Expr::Nth {
+                        unit: Unit::Month, ..
+                    },
+                ) if unit.months().is_none() => Some(e.clone()),
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            let within_months = unit.months().is_some_and(|m| m * n <= 12);
+            let within_month = matches!(unit, Unit::Day | Unit::Week);
+            if !(within_months || within_month) {
+                i += 1;
+                continue;
+            }
+            let e = Expr::LastN {
+                unit,
+                n,
+                of: of.map(Box::new),
+            };
+            let meaning = e.describe();
+            self.replace(items, i, 2, It::Expr(e), meaning);
+            i += 1;
+        }
+    }
+
     /// Places parts within a year: the third quarter of last year, 2026财年第二季度, March 2025.
     fn within_years(&mut self, items: &mut Vec<Item>) {
         loop {
@@ -2435,6 +2501,29 @@ impl Resolver {
                         make(self, y)
                     }
                     None => self.implied(e, make, false),
+                }
+            }
+            Expr::LastN { unit, n, of } => {
+                // The end of the period, back N units: of a year by its months, of a month by
+                // its days or weeks.
+                let back = |end: NaiveDate| -> Option<NaiveDate> {
+                    let next = end.succ_opt()?;
+                    match unit {
+                        Unit::Day => next.checked_sub_signed(Duration::days(*n as i64)),
+                        Unit::Week => next.checked_sub_signed(Duration::weeks(*n as i64)),
+                        u => next.checked_sub_months(Months::new(u.months()? * n)),
+                    }
+                };
+                let last = |r: &mut Resolver, y: i32| {
+                    let (_, end) = r.cal(false).year_span(y).ok_or_else(outside)?;
+                    Ok((back(end).ok_or_else(outside)?, end))
+                };
+                match of.as_deref() {
+                    None => self.implied(e, last, false),
+                    Some(anchor) => {
+                        let (_, end) = self.span(anchor)?;
+                        Ok((back(end).ok_or_else(outside)?, end))
+                    }
                 }
             }
             Expr::Span { unit, n, dir } => {

@@ -1600,3 +1600,40 @@ fn listed_months_glosses_and_a_named_year() {
         BuddhistEra,
     );
 }
+
+#[test]
+fn the_last_units_of_a_period() {
+    check_at(
+        "it",
+        "negli ultimi tre mesi dell'anno",
+        "2024-01-23",
+        CAL,
+        "2023-Q4",
+        Relative,
+    );
+    check_at(
+        "bg",
+        "през последните два месеца на 2025 г.",
+        "2026-01-05",
+        CAL,
+        "2025-11-01..2025-12-31",
+        Absolute,
+    );
+    check_at(
+        "es",
+        "los cuatro últimos días del mes de diciembre",
+        "2020-01-02",
+        CAL,
+        "2019-12-28..2019-12-31",
+        Relative,
+    );
+    // without the period they end, they end at the document's date
+    check_at(
+        "en",
+        "the last three months",
+        "2024-01-23",
+        CAL,
+        "2023-10-24..2024-01-23",
+        Relative,
+    );
+}
