@@ -1,4 +1,5 @@
-//! Runs the shared figure corpus through the reader with the bundled rules.
+//! Runs the public figure corpus (`tests/data/figures/`, with its NOTICE) through the reader
+//! with the bundled rules.
 //!
 //! Fails below 95% overall or 90% in any language. Rows judged wrong are listed in
 //! `tests/data/figure-corpus-disputed.yaml` (text, lang, reason) and reported, not counted.
@@ -10,7 +11,7 @@ use std::collections::BTreeMap;
 
 const CORPUS: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../shared/corpora/figures/public.jsonl"
+    "/tests/data/figures/public.jsonl"
 );
 const RULES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/rules/lang");
 const DISPUTED: &str = concat!(
