@@ -231,6 +231,28 @@ impl Expr {
         }
     }
 
+    /// "the first six months of this 2025 year": a part of this year, the year then named.
+    fn name_this_year(&mut self, year: &Expr) -> bool {
+        match self {
+            Expr::Nth { of: Some(a), .. }
+            | Expr::Day { of: Some(a), .. }
+            | Expr::FirstN { of: Some(a), .. }
+            | Expr::LastN { of: Some(a), .. } => {
+                if let Expr::Rel {
+                    unit: Unit::Year,
+                    fiscal: false,
+                    k: 0,
+                } = **a
+                {
+                    *a = Box::new(year.clone());
+                    return true;
+                }
+                a.name_this_year(year)
+            }
+            _ => false,
+        }
+    }
+
     /// Whether the period names its year: "this 2025", "este segundo trimestre de 2023" need
     /// no "this".
     fn written_year(&self) -> bool {
@@ -1866,6 +1888,19 @@ impl Composer<'_> {
                     return;
                 }
                 _ => {}
+            }
+            if let (It::Expr(e), It::Expr(year @ Expr::Year { .. })) = (&a.it, &b.it) {
+                let mut e = e.clone();
+                if e.name_this_year(year) {
+                    let (start, end) = (a.start, b.end);
+                    items.clear();
+                    items.push(Item {
+                        it: It::Expr(e),
+                        start,
+                        end,
+                    });
+                    return;
+                }
             }
             // "un exercice 2022-2023", "a fiscal year 2025": one year beside a written year is it.
             let written = |it: &It| matches!(it, It::Expr(e) if e.written_year());

@@ -1637,3 +1637,15 @@ fn the_last_units_of_a_period() {
         Relative,
     );
 }
+
+#[test]
+fn a_part_of_this_year_then_named() {
+    check_at(
+        "bg",
+        "за първите шест месеца на настоящата 2025 година",
+        "2025-08",
+        CAL,
+        "2025-H1",
+        Absolute,
+    );
+}
