@@ -244,7 +244,7 @@ impl Expr {
                     k: 0,
                 } = **a
                 {
-                    *a = Box::new(year.clone());
+                    **a = year.clone();
                     return true;
                 }
                 a.name_this_year(year)
