@@ -231,6 +231,24 @@ impl Expr {
         }
     }
 
+    /// "the first two weeks of March 2025": the year, given after, of the month they are in.
+    fn take_year(&mut self, year: &Expr) -> bool {
+        match self {
+            Expr::FirstN { of: Some(a), .. } | Expr::LastN { of: Some(a), .. } => match &mut **a {
+                Expr::Nth {
+                    unit: Unit::Month,
+                    of: of @ None,
+                    ..
+                } => {
+                    *of = Some(Box::new(year.clone()));
+                    true
+                }
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
     /// "the first six months of this 2025 year": a part of this year, the year then named.
     fn name_this_year(&mut self, year: &Expr) -> bool {
         match self {
@@ -571,7 +589,7 @@ impl Composer<'_> {
         self.month_which(&mut items);
         self.weekdays(&mut items);
         self.range_numbers(&mut items);
-        self.last_of(&mut items);
+        self.ends_of(&mut items);
         self.within_years(&mut items);
         self.alone(&mut items);
         self.edges(&mut items);
@@ -1136,7 +1154,7 @@ impl Composer<'_> {
             });
             let distinct = number.is_some() && unit.is_some();
             if let (true, Some(n), Some((u, f))) = (distinct, number, unit) {
-                if first && u.months().is_some() {
+                if first && (u.months().is_some() || matches!(u, Unit::Day | Unit::Week)) {
                     self.replace(
                         items,
                         i,
@@ -1554,11 +1572,46 @@ impl Composer<'_> {
         }
     }
 
-    /// The last N units up to the document's date, followed by the period they end: the last N
-    /// of that period ("последните два месеца на 2025 г.", "negli ultimi tre mesi dell'anno").
-    fn last_of(&mut self, items: &mut Vec<Item>) {
+    /// The units at an edge of the period after them: the last N ("последните два месеца на
+    /// 2025 г.", "negli ultimi tre mesi dell'anno", read first as N units up to the document's
+    /// date) and the first days or weeks of a month ("за первые два дня марта").
+    fn ends_of(&mut self, items: &mut Vec<Item>) {
         let mut i = 0;
         while i + 1 < items.len() {
+            // "за первые два дня марта": the first days of a month.
+            let month = match &items[i + 1].it {
+                It::Month(m) | It::Role(Role::Month(m)) => Some(Expr::Nth {
+                    unit: Unit::Month,
+                    n: *m as i32,
+                    fiscal: false,
+                    of: None,
+                }),
+                It::Expr(
+                    e @ Expr::Nth {
+                        unit: Unit::Month, ..
+                    },
+                ) => Some(e.clone()),
+                _ => None,
+            };
+            if let (
+                It::Expr(Expr::FirstN {
+                    unit: unit @ (Unit::Day | Unit::Week),
+                    n,
+                    of: None,
+                }),
+                Some(month),
+            ) = (&items[i].it, month)
+            {
+                let e = Expr::FirstN {
+                    unit: *unit,
+                    n: *n,
+                    of: Some(Box::new(month)),
+                };
+                let meaning = e.describe();
+                self.replace(items, i, 2, It::Expr(e), meaning);
+                i += 1;
+                continue;
+            }
             let It::Expr(Expr::Span { unit, n, dir: -1 }) = items[i].it else {
                 i += 1;
                 continue;
@@ -1891,7 +1944,7 @@ impl Composer<'_> {
             }
             if let (It::Expr(e), It::Expr(year @ Expr::Year { .. })) = (&a.it, &b.it) {
                 let mut e = e.clone();
-                if e.name_this_year(year) {
+                if e.take_year(year) || e.name_this_year(year) {
                     let (start, end) = (a.start, b.end);
                     items.clear();
                     items.push(Item {
@@ -2507,6 +2560,32 @@ impl Resolver {
                         };
                         let (start, _) = self.span(&month)?;
                         make(self, start.year())
+                    }
+                }
+            }
+            Expr::FirstN {
+                unit: unit @ (Unit::Day | Unit::Week),
+                n,
+                of,
+            } => {
+                // The first days or weeks of a month or a year.
+                let forth = |start: NaiveDate| -> Option<NaiveDate> {
+                    let days = if *unit == Unit::Week { 7 * *n } else { *n } as i64;
+                    start.checked_add_signed(Duration::days(days - 1))
+                };
+                let first = |r: &mut Resolver, y: i32| {
+                    let (start, _) = r.cal(false).year_span(y).ok_or_else(outside)?;
+                    Ok((start, forth(start).ok_or_else(outside)?))
+                };
+                match of.as_deref() {
+                    None => self.implied(e, first, false),
+                    Some(anchor) => {
+                        let (start, end) = self.span(anchor)?;
+                        let last = forth(start).ok_or_else(outside)?;
+                        if last > end {
+                            return err(format!("{} do not fit in it", e.describe()));
+                        }
+                        Ok((start, last))
                     }
                 }
             }

@@ -1649,3 +1649,31 @@ fn a_part_of_this_year_then_named() {
         Absolute,
     );
 }
+
+#[test]
+fn the_first_days_or_weeks_of_a_month() {
+    check_at(
+        "ru",
+        "За первые два дня марта",
+        "2015-03",
+        CAL,
+        "2015-03-01..2015-03-02",
+        Relative,
+    );
+    check_at(
+        "en",
+        "the first two weeks of March 2025",
+        "2025-05",
+        CAL,
+        "2025-03-01..2025-03-14",
+        Absolute,
+    );
+    check_at(
+        "es",
+        "los cuatro últimos días de diciembre de 2019",
+        "2020-05",
+        CAL,
+        "2019-12-28..2019-12-31",
+        Absolute,
+    );
+}
