@@ -22,3 +22,4 @@ pub mod relation;
 pub mod render;
 pub mod report;
 pub mod rules;
+mod script;

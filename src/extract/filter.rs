@@ -13,6 +13,7 @@
 
 use super::sentences::SentenceLang;
 use crate::figure::{read_figure, Approx, Figure, FigureLang};
+use crate::script::{spaced_alnum, unspaced};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -94,11 +95,6 @@ fn words(list: &[String]) -> Vec<Word> {
             (!chars.is_empty()).then_some(Word { chars, stem })
         })
         .collect()
-}
-
-/// Whether `c` is a letter or digit of a script that separates words with spaces.
-fn spaced(c: char) -> bool {
-    c.is_alphanumeric() && !super::guess::unspaced(c)
 }
 
 /// The words around numbers of one language, built once per call of `extract`.
@@ -187,7 +183,7 @@ impl Cues {
         let opens = near.iter().any(|w| self.from.iter().any(|f| word_is(w, f)))
             || self.from.iter().any(|f| {
                 // Scripts without spaces: the word right before the figure, or opening it.
-                f.chars.first().is_some_and(|&c| super::guess::unspaced(c))
+                f.chars.first().is_some_and(|&c| unspaced(c))
                     && (low(&head).ends_with(&f.chars) || low(text).starts_with(&f.chars))
             });
         if !opens {
@@ -222,10 +218,10 @@ impl Cues {
                 if i + n > lowered.len() || lowered[i..i + n] != w.chars[..] {
                     continue;
                 }
-                let spaced_word = w.chars.first().is_some_and(|&c| spaced(c));
+                let spaced_word = w.chars.first().is_some_and(|&c| spaced_alnum(c));
                 let ok = !spaced_word
-                    || ((i == 0 || !spaced(lowered[i - 1]))
-                        && (i + n == lowered.len() || !spaced(lowered[i + n])));
+                    || ((i == 0 || !spaced_alnum(lowered[i - 1]))
+                        && (i + n == lowered.len() || !spaced_alnum(lowered[i + n])));
                 if ok {
                     return Some((byte(i), byte(i + n)));
                 }
@@ -256,7 +252,7 @@ fn ends_with_word(text: &[char], w: &Word) -> bool {
     }
     let k = text.len() - w.chars.len();
     let first = w.chars.first().copied();
-    !first.is_some_and(spaced) || k == 0 || !spaced(text[k - 1])
+    !first.is_some_and(spaced_alnum) || k == 0 || !spaced_alnum(text[k - 1])
 }
 
 /// Whether `text` starts with the word `w` (whole, unless a stem, in a spaced script).
@@ -266,7 +262,7 @@ fn starts_with_word(text: &[char], w: &Word) -> bool {
     }
     let n = w.chars.len();
     let last = w.chars.last().copied();
-    w.stem || !last.is_some_and(spaced) || n == text.len() || !spaced(text[n])
+    w.stem || !last.is_some_and(spaced_alnum) || n == text.len() || !spaced_alnum(text[n])
 }
 
 #[cfg(test)]

@@ -5,26 +5,9 @@ use crate::claim::Status;
 use crate::figure::{Approx, Figure};
 use crate::period::{read_period, FiscalCalendar, Published};
 use crate::rules::{Language, Rules};
+use crate::script::{spaced_alnum, unspaced};
 use std::collections::HashMap;
 use std::ops::Range;
-
-/// A character of a script written without spaces between words (Chinese, Japanese, Thai...).
-pub(crate) fn unspaced(c: char) -> bool {
-    matches!(c as u32,
-        0x0E00..=0x0EFF          // Thai, Lao
-        | 0x1000..=0x109F        // Myanmar
-        | 0x1780..=0x17FF        // Khmer
-        | 0x2E80..=0x2FDF        // CJK radicals
-        | 0x3000..=0x9FFF        // CJK symbols, kana, ideographs
-        | 0xF900..=0xFAFF        // CJK compatibility ideographs
-        | 0xFF00..=0xFFEF        // full-width forms
-        | 0x20000..=0x3FFFF)
-}
-
-/// A letter or digit of a script that separates words with spaces.
-fn spaced_alnum(c: char) -> bool {
-    c.is_alphanumeric() && !unspaced(c)
-}
 
 fn lower(c: char) -> char {
     let mut l = c.to_lowercase();

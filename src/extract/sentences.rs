@@ -522,7 +522,7 @@ pub(crate) fn skip_list_marker(text: &str, at: usize, lang: &SentenceLang) -> us
             at + lead + m + gap
         }
         Some(c) if !c.is_alphanumeric() && !c.is_ascii_punctuation() => at + lead + m,
-        Some(c) if crate::extract::guess::unspaced(c) => at + lead + m,
+        Some(c) if crate::script::unspaced(c) => at + lead + m,
         Some(_) => at,
     }
 }

@@ -557,7 +557,7 @@ impl Composer<'_> {
             format!(
                 "{} is not a period the {lang} rules read: {}",
                 missing.join(" "),
-                super::read::EXPECTED
+                super::EXPECTED
             )
         } else {
             format!(
@@ -614,7 +614,7 @@ impl Composer<'_> {
             message: format!(
                 "understood the words, but not how {} make one period: {}",
                 parts.join(", "),
-                super::read::EXPECTED
+                super::EXPECTED
             ),
         })
     }
@@ -1925,35 +1925,30 @@ impl Composer<'_> {
                 }) => Some(*fiscal),
                 _ => None,
             };
-            match (&a.it, &b.it) {
+            let merged = match (&a.it, &b.it) {
                 (x, It::Expr(e)) | (It::Expr(e), x) if this(x).is_some() && e.written_year() => {
                     let mut e = e.clone();
                     if this(x) == Some(true) {
                         mark_fiscal(&mut e);
                     }
-                    let (start, end) = (a.start, b.end);
-                    items.clear();
-                    items.push(Item {
-                        it: It::Expr(e),
-                        start,
-                        end,
-                    });
-                    return;
+                    Some(e)
                 }
-                _ => {}
-            }
-            if let (It::Expr(e), It::Expr(year @ Expr::Year { .. })) = (&a.it, &b.it) {
-                let mut e = e.clone();
-                if e.take_year(year) || e.name_this_year(year) {
-                    let (start, end) = (a.start, b.end);
-                    items.clear();
-                    items.push(Item {
-                        it: It::Expr(e),
-                        start,
-                        end,
-                    });
-                    return;
+                // "the first two weeks of March 2025", "първите шест месеца на настоящата 2025
+                // година": the year named after the part.
+                (It::Expr(e), It::Expr(year @ Expr::Year { .. })) => {
+                    let mut e = e.clone();
+                    (e.take_year(year) || e.name_this_year(year)).then_some(e)
                 }
+                _ => None,
+            };
+            if let Some(e) = merged {
+                let (start, end) = (a.start, b.end);
+                *items = vec![Item {
+                    it: It::Expr(e),
+                    start,
+                    end,
+                }];
+                return;
             }
             // "un exercice 2022-2023", "a fiscal year 2025": one year beside a written year is it.
             let written = |it: &It| matches!(it, It::Expr(e) if e.written_year());

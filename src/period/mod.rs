@@ -19,6 +19,12 @@
 //! (`last year`, `since 2020`, a month without a year) [`PeriodKind::Relative`]; else a year of a
 //! non-common era (`ปี 2568`) [`PeriodKind::BuddhistEra`]; else [`PeriodKind::Absolute`].
 
+/// What a period may look like, for messages about a text that is not one.
+pub(crate) const EXPECTED: &str =
+    "expected a year (2025), a quarter (Q4 2024), a half (H1 2025), a month \
+(March 2025), a date (2025-03-14), a range (2025-2027), a fiscal year (FY2025), a relative period \
+(last year), a deadline (by 2027) or a start (since 2020)";
+
 mod compose;
 mod lang;
 mod normal;

@@ -2,7 +2,7 @@
 //! full-width forms, a language's own digits), invisible ones dropped, punctuation around it
 //! trimmed, with a map back to the original text.
 
-use super::lang::PeriodLang;
+use std::collections::HashMap;
 
 /// One character as the reader sees it: dashes, apostrophes, spaces and full-width forms unified.
 pub(crate) fn fold_char(c: char) -> char {
@@ -73,14 +73,15 @@ pub(crate) struct Normal {
     pub(crate) from: Vec<(usize, usize)>,
 }
 
-pub(crate) fn normalise(original: &str, lang: &PeriodLang) -> Normal {
+/// The text folded for reading, with the language's own digits (`digits`) made ASCII.
+pub(crate) fn normalise(original: &str, digits: &HashMap<char, char>) -> Normal {
     let mut chars: Vec<(char, usize, usize)> = Vec::new();
     for (i, c) in original.char_indices() {
         if is_invisible(c) {
             continue;
         }
         let end = i + c.len_utf8();
-        let c = lang.digits.get(&c).copied().unwrap_or_else(|| fold_char(c));
+        let c = digits.get(&c).copied().unwrap_or_else(|| fold_char(c));
         if c == ' ' {
             if let Some(last) = chars.last_mut() {
                 if last.0 == ' ' {

@@ -8,6 +8,7 @@
 //! is decided by the composer ([`super::compose`]), not here.
 
 use super::normal::fold_char;
+pub(crate) use crate::script::spaced_letter;
 use std::collections::HashMap;
 
 /// A unit of the calendar a period is measured in.
@@ -230,20 +231,6 @@ impl Default for Lexicon {
             file: 0,
         }
     }
-}
-
-/// Whether a character is a letter of a script that separates its words with spaces (Latin,
-/// Cyrillic, Greek...), where a word must match whole; Chinese and Thai words match anywhere.
-pub(crate) fn spaced_letter(c: char) -> bool {
-    c.is_alphabetic()
-        && !matches!(c as u32,
-            0x0E00..=0x0EFF          // Thai, Lao
-            | 0x1000..=0x109F        // Myanmar
-            | 0x1780..=0x17FF        // Khmer
-            | 0x2E80..=0x2FDF        // CJK radicals
-            | 0x3000..=0x9FFF        // CJK symbols, kana, ideographs
-            | 0xF900..=0xFAFF        // CJK compatibility ideographs
-            | 0x20000..=0x3FFFF)
 }
 
 impl Lexicon {

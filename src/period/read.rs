@@ -4,7 +4,7 @@ use super::lang::{class_of, Form, PeriodLang};
 use super::normal::{normalise, rough_length, Normal};
 use super::{
     half_span, label, month_span, quarter_span, year_span, FiscalCalendar, Period, PeriodError,
-    PeriodKind, Published,
+    PeriodKind, Published, EXPECTED,
 };
 use crate::reading::Step;
 use chrono::NaiveDate;
@@ -12,11 +12,6 @@ use regex::Captures;
 
 /// Longest text (in characters, after normalising) taken for a period.
 pub(crate) const MAX_CHARS: usize = 200;
-
-pub(crate) const EXPECTED: &str =
-    "expected a year (2025), a quarter (Q4 2024), a half (H1 2025), a month \
-(March 2025), a date (2025-03-14), a range (2025-2027), a fiscal year (FY2025), a relative period \
-(last year), a deadline (by 2027) or a start (since 2020)";
 
 struct Reader<'a> {
     lang: &'a PeriodLang,
@@ -97,7 +92,7 @@ pub(crate) fn read(
             "{rough} characters is too long for a period (at most {MAX_CHARS}): {EXPECTED}"
         ));
     }
-    let normal = normalise(text, lang);
+    let normal = normalise(text, &lang.digits);
     if normal.text.is_empty() {
         return err(format!("no period given: {EXPECTED}"));
     }
