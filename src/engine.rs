@@ -18,8 +18,12 @@ use std::sync::Arc;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Amount {
     pub value: f64,
+    /// The interval the words allow, converted.
     pub lo: f64,
     pub hi: f64,
+    /// The figure the words state, converted (see [`Figure::stated`]).
+    pub stated_lo: f64,
+    pub stated_hi: f64,
     pub unit: String,
     /// The figure as read; claims that write the same value in the same language share it.
     pub figure: Arc<Figure>,
@@ -33,9 +37,16 @@ impl Amount {
         self.figure.steps.iter().chain(&self.conversion)
     }
 
-    /// The interval widened by a relative tolerance.
+    /// The interval the words allow, widened by a relative tolerance.
     pub fn widened(&self, tolerance: f64) -> (f64, f64) {
         widen(self.lo, self.hi, tolerance)
+    }
+
+    /// Whether the figure states a number (not only a vague span): its stated interval is no
+    /// wider than `width` of its size.
+    pub fn states_a_number(&self, width: f64) -> bool {
+        let size = self.stated_lo.abs().max(self.stated_hi.abs());
+        size > 0.0 && self.stated_hi - self.stated_lo <= width * size
     }
 }
 
@@ -65,6 +76,9 @@ pub struct Reading {
     /// False when the claim gives neither `period:` nor `as_of:`; `period` is then the
     /// publication date, and the claim is grouped with the other undated figures.
     pub dated: bool,
+    /// The claim gives a count at a moment (`as_of:`), not a figure for a period: a toll, an
+    /// installed base, a cumulative gross. Such counts move from day to day.
+    pub moment: bool,
     pub family: Family,
     /// The period a relation's `from:` names, read as the claim's own period is; `None` when the
     /// claim states no growth or run rate.
@@ -439,6 +453,7 @@ fn read_claim(
         amount,
         period,
         dated: claim.period.is_some() || claim.as_of.is_some(),
+        moment: claim.period.is_none() && claim.as_of.is_some(),
         family,
         from_period,
     }
@@ -488,6 +503,8 @@ fn to_base(
             value: figure.value,
             lo: figure.lo,
             hi: figure.hi,
+            stated_lo: figure.stated.0,
+            stated_hi: figure.stated.1,
             unit: base,
             figure,
             conversion: steps,
@@ -519,6 +536,8 @@ fn to_base(
                     value: figure.value / conversion.rate,
                     lo: figure.lo / conversion.high,
                     hi: figure.hi / conversion.low,
+                    stated_lo: figure.stated.0 / conversion.high,
+                    stated_hi: figure.stated.1 / conversion.low,
                     unit: base,
                     figure,
                     conversion: steps,
@@ -541,6 +560,8 @@ fn to_base(
         value: figure.value * factor,
         lo: figure.lo * factor,
         hi: figure.hi * factor,
+        stated_lo: figure.stated.0 * factor,
+        stated_hi: figure.stated.1 * factor,
         unit: unit_out,
         figure,
         conversion: steps,

@@ -2,13 +2,16 @@
 //! origins support; and each origin's reliability, learned across the corpus.
 //!
 //! Each origin (the `via`, else the publisher) counts once, however many articles relay it. For
-//! expected figures, claims superseded by a newer document (at least the revision gap later) do
-//! not vote. The supporting claims' intervals, widened by tolerance, must share a point; the
-//! estimate is the intersection of their unwidened intervals (or that point, if they only meet
-//! through tolerance), centred on the median supporting value.
+//! expected figures, claims superseded by a newer figure of the same author (at least the
+//! revision gap later, see [`crate::chain`]) do not vote. A claim votes for the figure it states
+//! (not the span an approximation word allows); the supporting claims' stated intervals, widened
+//! by tolerance, must share a point; the estimate is the intersection of their unwidened stated
+//! intervals (or that point, if they only meet through tolerance), centred on the median
+//! supporting value.
 
-use crate::claim::{Corpus, Family};
-use crate::engine::{Amount, Group, Reconciled};
+use crate::chain;
+use crate::claim::Corpus;
+use crate::engine::{widen, Amount, Group, Reconciled};
 use crate::rules::Rules;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -23,8 +26,9 @@ pub struct Estimate {
     pub support: Vec<usize>,
     /// Claims that vote against it.
     pub dissent: Vec<usize>,
-    /// Claims that do not vote: superseded by newer documents.
-    pub superseded: Vec<usize>,
+    /// Claims that do not vote: superseded by a newer figure of the same author, each with the
+    /// claim that replaced it (see [`crate::chain`]).
+    pub superseded: Vec<(usize, usize)>,
 }
 
 /// How far each origin can be trusted, learned from how often it agrees with the estimates.
@@ -50,7 +54,7 @@ pub struct Estimates {
 struct Ballot {
     unit: String,
     votes: Vec<Vote>,
-    superseded: Vec<usize>,
+    superseded: Vec<(usize, usize)>,
     /// Whether more than one origin votes: only such groups teach anything about reliability.
     contested: bool,
     /// The votes' interval ends in sweep order; the order does not depend on the weights, so it is
@@ -164,12 +168,12 @@ fn ballot(
     group: &Group,
     origin_of_source: &[usize],
 ) -> Option<Ballot> {
-    let superseded = superseded(corpus, rules, group);
+    let superseded = chain::superseded(corpus, group, rules.policy.revision_gap_days);
     let amounts: Vec<(usize, &Amount)> = group
         .claims
         .iter()
         .copied()
-        .filter(|i| !superseded.contains(i))
+        .filter(|i| superseded.binary_search_by_key(i, |s| s.0).is_err())
         .filter_map(|i| reconciled.readings[i].amount().map(|a| (i, a)))
         .collect();
     let unit = majority(amounts.iter().map(|(_, a)| a.unit.as_str()))?.to_string();
@@ -181,7 +185,9 @@ fn ballot(
             let t = claim
                 .tolerance
                 .unwrap_or_else(|| rules.tolerance(&claim.metric));
-            let (lo, hi) = a.widened(t);
+            // A figure votes for what it states: "up to $200 billion" for 200 billion, not for
+            // everything down to zero.
+            let (lo, hi) = widen(a.stated_lo, a.stated_hi, t);
             (i, lo, hi, origin_of_source[claim.source])
         })
         .collect::<Vec<Vote>>();
@@ -259,11 +265,11 @@ fn settle(reconciled: &Reconciled, ballot: &Ballot, weights: &[f64]) -> Option<E
         .collect();
     let mut lo = supporting
         .iter()
-        .map(|a| a.lo)
+        .map(|a| a.stated_lo)
         .fold(f64::NEG_INFINITY, f64::max);
     let mut hi = supporting
         .iter()
-        .map(|a| a.hi)
+        .map(|a| a.stated_hi)
         .fold(f64::INFINITY, f64::min);
     if lo > hi {
         (lo, hi) = (point, point);
@@ -327,23 +333,6 @@ fn best_point(events: &[Event], weights: &[f64]) -> Option<f64> {
         }
     }
     best.map(|(_, _, x)| x)
-}
-
-/// Expected figures from documents older than the newest by at least the revision gap.
-fn superseded(corpus: &Corpus, rules: &Rules, group: &Group) -> Vec<usize> {
-    if group.key.family != Family::Expected {
-        return Vec::new();
-    }
-    let published = |i: usize| corpus.source_of(&corpus.claims[i]).published.span();
-    let Some(newest) = group.claims.iter().map(|&i| published(i).0).max() else {
-        return Vec::new();
-    };
-    group
-        .claims
-        .iter()
-        .copied()
-        .filter(|&i| (newest - published(i).1).num_days() >= rules.policy.revision_gap_days)
-        .collect()
 }
 
 fn majority<'a>(units: impl Iterator<Item = &'a str>) -> Option<&'a str> {

@@ -4,6 +4,7 @@
 
 pub mod add;
 pub mod baseline;
+pub mod chain;
 pub mod check;
 pub mod claim;
 pub mod cli;

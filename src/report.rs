@@ -78,6 +78,9 @@ pub struct Row {
     pub normalised: String,
     pub status: String,
     pub verdict: String,
+    /// For a `superseded` row, the claim whose newer figure replaced it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub superseded_by: Option<String>,
     /// The same, as data for charts: the period read (inclusive dates; none if unreadable or
     /// undated), the interval and unit (none for a relation or an unreadable value).
     pub start: Option<String>,
@@ -120,6 +123,8 @@ pub struct Tables<'a> {
     /// Each claim's verdict as its row shows it: its group's, `superseded`, `relation` or
     /// `unread`.
     verdicts: Vec<&'static str>,
+    /// For each superseded claim, the claim that replaced it.
+    superseded_by: Vec<Option<usize>>,
     /// Each claim's group, an index into [`Report::groups`].
     groups: Vec<Option<u32>>,
     /// Claim indices by id, for the renderers that link findings and groups to rows.
@@ -401,16 +406,17 @@ impl<'a> Tables<'a> {
             corpus,
             readings: Arc::clone(&reconciled.readings),
             verdicts: Vec::new(),
+            superseded_by: Vec::new(),
             groups: Vec::new(),
             ids: HashMap::default(),
         };
         if scope != Scope::Full {
             return tables;
         }
-        let mut superseded = vec![false; corpus.claims.len()];
+        let mut superseded = vec![None; corpus.claims.len()];
         for e in cx.estimates.iter().flatten() {
-            for &i in &e.superseded {
-                superseded[i] = true;
+            for &(i, by) in &e.superseded {
+                superseded[i] = Some(by);
             }
         }
         tables.ids = HashMap::with_capacity_and_hasher(corpus.claims.len(), Default::default());
@@ -426,12 +432,13 @@ impl<'a> Tables<'a> {
         }
         tables.verdicts = (0..corpus.claims.len())
             .map(|i| match tables.groups[i] {
-                Some(_) if superseded[i] => "superseded",
+                Some(_) if superseded[i].is_some() => "superseded",
                 Some(g) => groups[g as usize].verdict.name(),
                 None if corpus.claims[i].relation.is_some() => "relation",
                 None => "unread",
             })
             .collect();
+        tables.superseded_by = superseded;
         type SortKey<'k> = (
             (String, &'k str),
             PeriodOrder,
@@ -592,6 +599,12 @@ impl<'a> Tables<'a> {
             normalised,
             status: claim.status.map(|s| s.name()).unwrap_or("").to_string(),
             verdict: self.verdict(index).to_string(),
+            superseded_by: self
+                .superseded_by
+                .get(index)
+                .copied()
+                .flatten()
+                .map(|by| self.corpus.claims[by].id.clone()),
             start: dated.map(|p| p.start.to_string()),
             end: dated.map(|p| p.end.to_string()),
             lo: reading.amount().map(|a| a.lo),
@@ -605,6 +618,16 @@ impl<'a> Tables<'a> {
             lang: source.lang.clone(),
             title: source.title.clone(),
             url: source.url.clone(),
+        }
+    }
+}
+
+impl Row {
+    /// The verdict as a person reads it: `superseded by amzn-2026-plan` for a replaced figure.
+    pub fn verdict_text(&self) -> String {
+        match &self.superseded_by {
+            Some(by) => format!("{} by {by}", self.verdict),
+            None => self.verdict.clone(),
         }
     }
 }

@@ -26,13 +26,16 @@ pub struct RulesText {
     pub text: String,
 }
 
-/// Whether a metric is an amount over a period or a value at a moment.
+/// Whether a metric is an amount over a period, a value at a moment, or a running total.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum MetricKind {
     #[default]
     Flow,
     Level,
+    /// A count at a moment that only grows (a toll, a cumulative box-office gross, vehicles
+    /// delivered to date): one counting body's later count is never lower.
+    Cumulative,
 }
 
 #[derive(Debug, Clone, Deserialize)]

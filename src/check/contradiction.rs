@@ -10,8 +10,12 @@
 //! published a week apart.
 
 use super::{attribution, days_apart, disagree, finding, tolerance, Check, Context};
+use crate::chain;
 use crate::claim::Family;
 use crate::engine::{show_amount, show_interval};
+use crate::rules::MetricKind;
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
 use crate::finding::{Finding, Kind};
 use rayon::prelude::*;
 
@@ -26,6 +30,15 @@ impl Check for Contradiction {
     }
 
     fn run(&self, cx: &Context) -> Vec<Finding> {
+        let mut out = self.within_groups(cx);
+        out.extend(self.falling_totals(cx));
+        out
+    }
+}
+
+impl Contradiction {
+    /// Claims that dissent from their group's best estimate and cannot hold with its supporters.
+    fn within_groups(&self, cx: &Context) -> Vec<Finding> {
         let readings = &cx.reconciled.readings;
         let gap = cx.rules.policy.revision_gap_days;
         let groups = cx.reconciled.groups.par_iter().zip(cx.estimates);
@@ -43,8 +56,11 @@ impl Check for Contradiction {
                         .iter()
                         .copied()
                         .filter(|&s| {
-                            let revision =
-                                group.key.family == Family::Expected && days_apart(cx, d, s) >= gap;
+                            // A newer figure of the same author revises; another author's
+                            // figure can contradict it at any distance.
+                            let revision = group.key.family == Family::Expected
+                                && days_apart(cx, d, s) >= gap
+                                && chain::author(cx.corpus, d) == chain::author(cx.corpus, s);
                             !revision
                                 && readings[s]
                                     .amount()
@@ -108,12 +124,98 @@ impl Check for Contradiction {
             })
             .collect()
     }
+
+    /// A running total (counts at moments of a `cumulative` metric) that falls from one counting
+    /// body: each count against the highest that body gave before it. Counts that grow are
+    /// updates; two bodies' counts for one moment are in one group, judged above.
+    fn falling_totals(&self, cx: &Context) -> Vec<Finding> {
+        let readings = &cx.reconciled.readings;
+        // (entity, counterparty, metric, counting body) → its counts as (moment, claim).
+        type Series<'a> = BTreeMap<(&'a str, Option<&'a str>, &'a str, &'a str), Vec<(NaiveDate, usize)>>;
+        let mut series: Series = BTreeMap::new();
+        for group in &cx.reconciled.groups {
+            let k = &group.key;
+            let cumulative = cx
+                .rules
+                .metrics
+                .get(&k.metric)
+                .is_some_and(|m| m.kind == MetricKind::Cumulative);
+            if !cumulative || k.family != Family::Happened {
+                continue;
+            }
+            for &i in group.claims.iter().filter(|&&i| readings[i].moment) {
+                let body = cx.corpus.source_of(&cx.corpus.claims[i]).origin();
+                series
+                    .entry((&k.entity, k.counterparty.as_deref(), &k.metric, body))
+                    .or_default()
+                    .push((k.end, i));
+            }
+        }
+        let mut out = Vec::new();
+        for ((_, _, metric, body), mut counts) in series {
+            counts.sort();
+            // The highest count so far, and the moment it was given.
+            let mut highest: Option<(NaiveDate, usize)> = None;
+            for (moment, i) in counts {
+                let Some(x) = readings[i].amount() else {
+                    continue;
+                };
+                if let Some((before, h)) = highest {
+                    let Some(y) = readings[h].amount() else {
+                        continue;
+                    };
+                    if before < moment && x.hi < y.lo && disagree(x, y, tolerance(cx, i, h)) {
+                        let message = format!(
+                            "{} {metric}: a running total fell: {} on {before} ({}), then {} on {moment} ({}); {body}'s count of a cumulative metric cannot fall (tolerance {}%)",
+                            cx.corpus.claims[i].entity_label(),
+                            show_amount(y),
+                            attribution(cx, h),
+                            show_amount(x),
+                            attribution(cx, i),
+                            tolerance(cx, i, h) * 100.0,
+                        );
+                        out.push(finding(cx, self.kind(), &[i, h], message));
+                        continue;
+                    }
+                }
+                let higher = highest
+                    .and_then(|(_, h)| readings[h].amount())
+                    .is_none_or(|y| x.value > y.value);
+                if higher {
+                    highest = Some((moment, i));
+                }
+            }
+        }
+        out
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::testing::{file, run};
+    use crate::check::testing::{file, run, run_with, rules_with};
+
+    const DELIVERIES: &str = "metrics:\n  deliveries_to_date: {dimension: count, kind: cumulative}\n";
+
+    #[test]
+    fn a_running_total_that_grows_is_an_update_and_one_that_falls_is_not() {
+        let claim = |id: &str, day: &str, value: &str| {
+            format!("{{id: {id}, entity: Amazon, metric: deliveries_to_date, as_of: {day}, status: actual, value: {value}}}")
+        };
+        let a = file("Daily", "2025-03-01", None, &[&claim("march", "2025-03-01", "1.2 million")]);
+        let b = file("Daily", "2025-04-01", None, &[&claim("april", "2025-04-01", "1.5 million")]);
+        let c = file("Weekly", "2025-05-01", None, &[&claim("may-other", "2025-05-01", "1.1 million")]);
+        let grows = [("claims/a.yaml", a.as_str()), ("claims/b.yaml", b.as_str()), ("claims/c.yaml", c.as_str())];
+        let findings = run_with(&Contradiction, rules_with(DELIVERIES), &grows, &[]);
+        assert!(findings.is_empty(), "another body's lower count is no fall: {findings:?}");
+        let d = file("Daily", "2025-05-01", None, &[&claim("may", "2025-05-01", "1.1 million")]);
+        let falls = [("claims/a.yaml", a.as_str()), ("claims/b.yaml", b.as_str()), ("claims/d.yaml", d.as_str())];
+        let findings = run_with(&Contradiction, rules_with(DELIVERIES), &falls, &[]);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(findings[0].claims, ["may", "april"]);
+        assert!(findings[0].message.contains("fell"), "{}", findings[0].message);
+    }
+
 
     #[test]
     fn flags_two_outlets_that_disagree() {

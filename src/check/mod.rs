@@ -209,6 +209,21 @@ pub(crate) fn disagree(a: &Amount, b: &Amount, tolerance: f64) -> bool {
     ahi < blo || bhi < alo
 }
 
+/// Whether two amounts state the same figure: the same unit, and the numbers they state (each
+/// with its own rounding, not the span an approximation word allows) no further apart than
+/// `tolerance` of the larger. "Up to $200 billion" and "$150 billion" are not the same figure,
+/// though the first allows the second.
+pub(crate) fn same_figure(a: &Amount, b: &Amount, tolerance: f64) -> bool {
+    if a.unit != b.unit {
+        return false;
+    }
+    let gap = (a.stated_lo.max(b.stated_lo) - a.stated_hi.min(b.stated_hi)).max(0.0);
+    let size = [a.stated_lo, a.stated_hi, b.stated_lo, b.stated_hi]
+        .iter()
+        .fold(0.0_f64, |m, v| m.max(v.abs()));
+    gap <= tolerance * size
+}
+
 /// Days between the publications of two claims' documents; 0 when their dates overlap.
 pub(crate) fn days_apart(cx: &Context, a: usize, b: usize) -> i64 {
     let (a0, a1) = cx.corpus.source_of(&cx.corpus.claims[a]).published.span();
@@ -278,7 +293,28 @@ pub(crate) mod testing {
 
     /// Claims files given as `(path, yaml)`, loaded with the bundled rules.
     pub fn corpus(files: &[(&str, &str)]) -> (Rules, Corpus) {
-        let rules = bundled_rules();
+        corpus_with(bundled_rules(), files)
+    }
+
+    /// The bundled rules and one more rules file, as a test's overlay.
+    pub fn rules_with(overlay: &str) -> Rules {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/rules");
+        let mut files = Vec::new();
+        collect(
+            std::path::Path::new(root),
+            std::path::Path::new(root),
+            &mut files,
+        );
+        files.sort_by(|a, b| a.relative.cmp(&b.relative));
+        files.push(RulesText {
+            relative: "zz-overlay.yaml".into(),
+            display: "overlay.yaml".into(),
+            text: overlay.into(),
+        });
+        Rules::parse(&files).unwrap_or_else(|e| panic!("rules with overlay: {e:?}"))
+    }
+
+    fn corpus_with(rules: Rules, files: &[(&str, &str)]) -> (Rules, Corpus) {
         let texts = files
             .iter()
             .map(|(p, t)| ClaimText {
@@ -297,7 +333,17 @@ pub(crate) mod testing {
         files: &[(&str, &str)],
         archives: &[(&str, &str)],
     ) -> Vec<Finding> {
-        let (rules, corpus) = corpus(files);
+        run_with(check, bundled_rules(), files, archives)
+    }
+
+    /// [`run`] with rules of the test's own (see [`rules_with`]).
+    pub fn run_with(
+        check: &dyn Check,
+        rules: Rules,
+        files: &[(&str, &str)],
+        archives: &[(&str, &str)],
+    ) -> Vec<Finding> {
+        let (rules, corpus) = corpus_with(rules, files);
         let reconciled = reconcile(&corpus, &rules);
         let estimates = crate::estimate::estimate_all(&corpus, &rules, &reconciled);
         let relations =

@@ -2,35 +2,32 @@
 //!
 //! Why: the same number attached to two different years is usually one figure whose period was
 //! misread somewhere — a relative period ("this year") resolved from documents of different
-//! dates, a fiscal year taken for a calendar year, a Buddhist-era year taken for a Common-era one.
-//! The message says which reading produced each period, so the fact-checker can tell which is off.
+//! dates, a fiscal year taken for a calendar year, a Buddhist-era year taken for a Common-era one,
+//! a figure to date ("so far this year") reported as a quarter's. The message says which reading
+//! produced each period, so the fact-checker can tell which is off.
 //! Example: "$100 billion … this year" in a 2025 article and "$100 billion … 2026" elsewhere.
 //!
-//! Only periods of the same length are compared (a year with a year, a quarter with a quarter),
-//! only where the two figures meet within tolerance, and not with an approximation wider than
-//! 10% of its figure ("about 295 million", "up to $1.5 trillion"): it meets the figures of many
-//! periods without being any of them.
+//! "The same figure" is asked of the figures the words state, not of the spans approximation
+//! words allow: "up to $200 billion" and "$150 billion" are different figures, and no
+//! `period-drift` is raised between stated numbers further apart than the tolerance. Compared are
+//! periods of the same length (a year with a year, a fiscal year with a calendar year, a quarter
+//! with a quarter), and a span to date with the periods it holds or lies in. Not compared: a
+//! vague amount ("tens of billions") or a stated range wider than 10% of its figure, which meets
+//! the figures of many periods without being any of them; and counts at two moments (`as_of`),
+//! which move from day to day.
 
-use super::{attribution, disagree, finding, tolerance, Check, Context};
-use crate::engine::{own_period, show_amount, Amount, GroupKey};
+use super::{attribution, finding, same_figure, tolerance, Check, Context};
+use crate::engine::{own_period, show_amount, GroupKey};
 use crate::finding::{Finding, Kind};
-use crate::period::{label, PeriodKind};
+use crate::period::{label, Period, PeriodKind};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
 pub struct PeriodDrift;
 
-/// How wide, relative to its size, a figure may be and still be "the same figure": "about 295
-/// million" (±10%) or "up to $1.5 trillion" meets figures of many periods without being any of
-/// them.
+/// How wide, relative to its size, a stated figure may be and still be "the same figure" as
+/// another: a range of 64-72 billion meets figures of many periods without being any of them.
 const MAX_WIDTH: f64 = 0.1;
-
-/// A figure as written (its rounding is its precision), or an approximation no wider than
-/// `MAX_WIDTH` of its size.
-fn precise(amount: &Amount) -> bool {
-    let size = amount.lo.abs().max(amount.hi.abs());
-    amount.figure.approx.is_none() || (size > 0.0 && amount.hi - amount.lo <= MAX_WIDTH * size)
-}
 
 fn reading_name(kind: PeriodKind) -> &'static str {
     match kind {
@@ -55,7 +52,7 @@ fn distinct(cx: &Context, origins: &[u32], claims: &[usize]) -> Vec<usize> {
             let amount = cx.reconciled.readings[i].amount();
             seen.insert((
                 origins[cx.corpus.claims[i].source],
-                amount.map(|a| (a.lo.to_bits(), a.hi.to_bits(), a.unit.as_str())),
+                amount.map(|a| (a.stated_lo.to_bits(), a.stated_hi.to_bits(), a.unit.as_str())),
                 cx.corpus.claims[i].tolerance.map(f64::to_bits),
             ))
         })
@@ -76,8 +73,8 @@ fn origin_ids(cx: &Context) -> Vec<u32> {
         .collect()
 }
 
-/// A group's distinct claims, with their intervals widened by the bucket's widest tolerance and
-/// sorted, so that the claims that can match a given one are found by a binary search rather
+/// A group's distinct claims, with their stated intervals widened by twice the bucket's widest
+/// tolerance (a bound on what [`same_figure`] accepts) and sorted, so that the claims that can match a given one are found by a binary search rather
 /// than by comparing with every claim.
 struct Members {
     /// In corpus order: the first match is the first in this order.
@@ -97,7 +94,7 @@ impl Members {
             let Some(amount) = cx.reconciled.readings[i].amount() else {
                 continue;
             };
-            let (lo, hi) = amount.widened(widest);
+            let (lo, hi) = stated_widened(amount, widest);
             if lo.is_finite() && hi.is_finite() && lo <= hi {
                 by_low.push((lo, hi, position));
             } else {
@@ -125,7 +122,7 @@ impl Members {
         matches: &impl Fn(usize, usize) -> bool,
     ) -> Option<usize> {
         let amount = cx.reconciled.readings[x].amount()?;
-        let (lo, hi) = amount.widened(widest);
+        let (lo, hi) = stated_widened(amount, widest);
         let first = if lo.is_finite() && hi.is_finite() {
             // A little more than the widest interval: its width was rounded when computed.
             let margin = self.widest_interval * 1.001 + lo.abs() * 1e-9;
@@ -143,6 +140,42 @@ impl Members {
         };
         first.map(|p| self.claims[p])
     }
+}
+
+fn stated_widened(amount: &crate::engine::Amount, tolerance: f64) -> (f64, f64) {
+    crate::engine::widen(amount.stated_lo, amount.stated_hi, 2.0 * tolerance)
+}
+
+/// Whether figures for two periods are compared: periods of the same length, or a span to date
+/// with a period it holds or lies in.
+fn comparable(a: &GroupKey, b: &GroupKey) -> bool {
+    let length = |k: &GroupKey| (k.end - k.start).num_days();
+    let nested = |x: &GroupKey, y: &GroupKey| x.start <= y.start && y.end <= x.end;
+    (length(a) - length(b)).abs() <= 3 || nested(a, b) || nested(b, a)
+}
+
+/// What the fact-checker should look at, when the two readings are of different kinds: a fiscal
+/// year against a calendar year, a span to date against a quarter or a year.
+fn why(x: &Period, y: &Period) -> Option<String> {
+    // The one of the two read as `kind` first, if only one is.
+    let one = |kind: PeriodKind| match (x.kind == kind, y.kind == kind) {
+        (true, false) => Some((x, y)),
+        (false, true) => Some((y, x)),
+        _ => None,
+    };
+    if let Some((fiscal, calendar)) = one(PeriodKind::Fiscal).filter(|(f, c)| f.start != c.start) {
+        return Some(format!(
+            "a fiscal period ({}) and a calendar one ({}): the figure may be the fiscal year's reported as the calendar year's, or the other way round",
+            label(fiscal.start, fiscal.end),
+            label(calendar.start, calendar.end)
+        ));
+    }
+    let (to_date, other) = one(PeriodKind::ToDate)?;
+    Some(format!(
+        "a figure to date ({}) and one for {}: a running total reported as the period's figure, or the other way round",
+        label(to_date.start, to_date.end),
+        label(other.start, other.end)
+    ))
 }
 
 impl Check for PeriodDrift {
@@ -178,23 +211,34 @@ impl Check for PeriodDrift {
                     .iter()
                     .map(|&g| Members::new(cx, distinct(cx, &origins, &groups[g].claims), widest))
                     .collect();
+                // Periods of different lengths are compared only through a span to date.
+                let same_length_or_to_date = |x: usize, y: usize| {
+                    let (Ok(px), Ok(py)) = (readings[x].period(), readings[y].period()) else {
+                        return false;
+                    };
+                    let length = |p: &Period| (p.end - p.start).num_days();
+                    (length(px) - length(py)).abs() <= 3
+                        || px.kind == PeriodKind::ToDate
+                        || py.kind == PeriodKind::ToDate
+                };
                 let matches = |x: usize, y: usize| {
                     let (Some(ax), Some(by)) = (readings[x].amount(), readings[y].amount()) else {
                         return false;
                     };
                     let origin = |i: usize| origins[cx.corpus.claims[i].source];
-                    ax.unit == by.unit
-                        && precise(ax)
-                        && precise(by)
-                        && !disagree(ax, by, tolerance(cx, x, y))
+                    let moments = readings[x].moment && readings[y].moment;
+                    ax.states_a_number(MAX_WIDTH)
+                        && by.states_a_number(MAX_WIDTH)
+                        && same_figure(ax, by, tolerance(cx, x, y))
                         && origin(x) != origin(y)
+                        && !moments
+                        && same_length_or_to_date(x, y)
                 };
                 let mut out = Vec::new();
                 for (n, &ga) in keys.iter().enumerate() {
                     for (m, &gb) in keys.iter().enumerate().skip(n + 1) {
                         let (a, b) = (&groups[ga].key, &groups[gb].key);
-                        let length = |k: &GroupKey| (k.end - k.start).num_days();
-                        if (length(a) - length(b)).abs() > 3 {
+                        if !comparable(a, b) {
                             continue;
                         }
                         // One finding per pair of periods: the first pair of claims that match.
@@ -216,14 +260,20 @@ impl Check for PeriodDrift {
                                 None => String::new(),
                             }
                         };
+                        let note = match (readings[x].period(), readings[y].period()) {
+                            (Ok(px), Ok(py)) => why(px, py).map(|w| format!("; {w}")),
+                            _ => None,
+                        };
                         let message = format!(
-                            "{} {}: the same figure for two periods: {} from {}, and {} from {}",
+                            "{} {}: the same figure for two periods: {} from {}, and {} from {} (stated figures within the tolerance of {}%){}",
                             a.entity_label(),
                             a.metric,
                             describe(x),
                             attribution(cx, x),
                             describe(y),
                             attribution(cx, y),
+                            tolerance(cx, x, y) * 100.0,
+                            note.unwrap_or_default(),
                         );
                         out.push(finding(cx, self.kind(), &[x, y], message));
                     }
@@ -304,6 +354,57 @@ mod tests {
             &[]
         )
         .is_empty());
+    }
+
+    #[test]
+    fn up_to_a_number_is_not_the_same_figure_as_a_lower_one() {
+        let a = file("Daily", "2025-02-07", None, &["{id: a, entity: Amazon, metric: capex, period: 2025, status: plan, value: up to $200 billion}"]);
+        let b = file("Weekly", "2026-02-10", None, &["{id: b, entity: Amazon, metric: capex, period: 2026, status: plan, value: $150 billion}"]);
+        let files = [("claims/a.yaml", a.as_str()), ("claims/b.yaml", b.as_str())];
+        assert!(run(&PeriodDrift, &files, &[]).is_empty());
+        let same = b.replace("$150 billion", "$200 billion");
+        let files = [("claims/a.yaml", a.as_str()), ("claims/b.yaml", same.as_str())];
+        assert_eq!(run(&PeriodDrift, &files, &[]).len(), 1, "up to 200 states 200");
+    }
+
+    #[test]
+    fn stated_figures_further_apart_than_the_tolerance_are_no_drift() {
+        // 2.5% apart: each within 2% of a point between them, but not the same figure.
+        let a = file("Daily", "2025-02-07", None, &["{id: a, entity: Amazon, metric: capex, period: 2025, status: actual, value: $100.0 billion}"]);
+        let b = file("Weekly", "2026-02-10", None, &["{id: b, entity: Amazon, metric: capex, period: 2026, status: actual, value: $102.5 billion}"]);
+        let files = [("claims/a.yaml", a.as_str()), ("claims/b.yaml", b.as_str())];
+        assert!(run(&PeriodDrift, &files, &[]).is_empty());
+        let near = b.replace("$102.5 billion", "$101.5 billion");
+        let files = [("claims/a.yaml", a.as_str()), ("claims/b.yaml", near.as_str())];
+        assert_eq!(run(&PeriodDrift, &files, &[]).len(), 1);
+    }
+
+    #[test]
+    fn a_fiscal_year_reported_as_the_calendar_year_names_both_readings() {
+        let a = file("Daily", "2025-08-01", None, &["{id: fy, entity: Microsoft, metric: capex, period: fiscal 2025, status: actual, value: $88 billion}"]);
+        let b = file("Weekly", "2025-08-05", None, &["{id: cy, entity: Microsoft, metric: capex, period: 2025, status: actual, value: $88 billion}"]);
+        let findings = run(&PeriodDrift, &[("claims/a.yaml", &a), ("claims/b.yaml", &b)], &[]);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        let m = &findings[0].message;
+        assert!(m.contains("a fiscal period (2024-07-01..2025-06-30) and a calendar one (2025)"), "{m}");
+    }
+
+    #[test]
+    fn a_figure_to_date_reported_as_a_quarter() {
+        let a = file("Daily", "2025-07-20", None, &["{id: ytd, entity: Amazon, metric: capex, period: so far this year, status: actual, value: $40 billion}"]);
+        let b = file("Weekly", "2025-08-01", None, &["{id: q2, entity: Amazon, metric: capex, period: Q2 2025, status: actual, value: $40 billion}"]);
+        let findings = run(&PeriodDrift, &[("claims/a.yaml", &a), ("claims/b.yaml", &b)], &[]);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert!(findings[0].message.contains("a figure to date (2025-01-01..2025-07-20)"), "{}", findings[0].message);
+        let other = b.replace("$40 billion", "$25 billion");
+        assert!(run(&PeriodDrift, &[("claims/a.yaml", &a), ("claims/b.yaml", &other)], &[]).is_empty());
+    }
+
+    #[test]
+    fn counts_at_two_moments_are_no_drift() {
+        let a = file("Daily", "2025-03-01", None, &["{id: a, entity: Amazon, metric: deal_value, as_of: 2025-03-01, status: actual, value: $10 billion}"]);
+        let b = file("Weekly", "2025-03-02", None, &["{id: b, entity: Amazon, metric: deal_value, as_of: 2025-03-02, status: actual, value: $10 billion}"]);
+        assert!(run(&PeriodDrift, &[("claims/a.yaml", &a), ("claims/b.yaml", &b)], &[]).is_empty());
     }
 
     #[test]

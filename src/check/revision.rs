@@ -1,17 +1,30 @@
-//! `revision`: an expected figure (forecast, plan, target, commitment) for one period that changed
-//! between documents published at least the revision gap apart. The newer one supersedes.
+//! `revision`: an expected figure (forecast, plan, target, commitment) for one period that its
+//! author changed between documents published at least the revision gap apart. One finding per
+//! chain names every version in order; the latest is the one to use.
 //!
 //! Why: plans move; a fact-checker needs the latest figure and the chain that led to it, not an
-//! error. Example: Amazon's 2026 capex plan at $100 billion in February 2025, $200 billion in
-//! February 2026: the second supersedes the first.
+//! error. Example: an outlook raised from 60 to 66 to 72 over a year is one finding, "60 → 66 →
+//! 72", and the report marks 60 and 66 as superseded by 72.
+//!
+//! A chain is one author's figures (see [`crate::chain`]: a plan is the entity's, a forecast its
+//! forecaster's). In publication order, a figure that states the same number as the current
+//! version (within tolerance, see [`super::same_figure`]) repeats it; one that states another
+//! number at least the revision gap later is a new version; one that differs within the gap is
+//! not a revision (two figures at once are for `contradiction` to judge).
 
-use super::{attribution, days_apart, disagree, finding, tolerance, Check, Context};
-use crate::claim::Family;
+use super::{attribution, days_apart, finding, same_figure, tolerance, Check, Context};
+use crate::chain::chains;
 use crate::engine::show_amount;
 use crate::finding::{Finding, Kind};
 use rayon::prelude::*;
 
 pub struct Revision;
+
+/// One version of a chain: the claims that state its figure, the first in publication order.
+struct Version {
+    first: usize,
+    last: usize,
+}
 
 impl Check for Revision {
     fn kind(&self) -> Kind {
@@ -21,43 +34,58 @@ impl Check for Revision {
     fn run(&self, cx: &Context) -> Vec<Finding> {
         let readings = &cx.reconciled.readings;
         let gap = cx.rules.policy.revision_gap_days;
-        let expected = cx
-            .reconciled
+        cx.reconciled
             .groups
             .par_iter()
-            .filter(|g| g.key.family == Family::Expected);
-        expected
             .flat_map_iter(|group| {
                 let mut out = Vec::new();
-                let mut by_date = group.claims.clone();
-                by_date.sort_by_key(|&i| {
-                    (
-                        cx.corpus.source_of(&cx.corpus.claims[i]).published.span(),
-                        i,
-                    )
-                });
-                for pair in by_date.windows(2) {
-                    let (older, newer) = (pair[0], pair[1]);
-                    let (Some(x), Some(y)) = (readings[older].amount(), readings[newer].amount())
-                    else {
-                        continue;
-                    };
-                    if days_apart(cx, older, newer) < gap
-                        || !disagree(x, y, tolerance(cx, older, newer))
-                    {
+                for chain in chains(cx.corpus, group) {
+                    let mut versions: Vec<Version> = Vec::new();
+                    for &i in &chain {
+                        let Some(amount) = readings[i].amount() else {
+                            continue;
+                        };
+                        let Some(current) = versions.last_mut() else {
+                            versions.push(Version { first: i, last: i });
+                            continue;
+                        };
+                        let Some(stated) = readings[current.first].amount() else {
+                            continue;
+                        };
+                        if amount.unit != stated.unit {
+                            continue;
+                        }
+                        if same_figure(amount, stated, tolerance(cx, i, current.first)) {
+                            current.last = i;
+                        } else if days_apart(cx, current.last, i) >= gap {
+                            versions.push(Version { first: i, last: i });
+                        }
+                    }
+                    if versions.len() < 2 {
                         continue;
                     }
+                    let steps: Vec<String> = versions
+                        .iter()
+                        .map(|v| {
+                            let amount = readings[v.first].amount().map(show_amount);
+                            format!("{} ({})", amount.unwrap_or_default(), attribution(cx, v.first))
+                        })
+                        .collect();
+                    let latest = versions.last().map(|v| v.first).unwrap_or(chain[0]);
                     let message = format!(
-                        "{} {} {} revised: {} ({}) superseded by {} ({})",
+                        "{} {} {} revised {} time{}: {}; the latest, {}, is the one to use (versions differ by more than the tolerance of {}% and are at least {gap} days apart)",
                         group.key.entity_label(),
                         group.key.metric,
                         group.key.period_label(),
-                        show_amount(x),
-                        attribution(cx, older),
-                        show_amount(y),
-                        attribution(cx, newer),
+                        versions.len() - 1,
+                        if versions.len() > 2 { "s" } else { "" },
+                        steps.join(" → "),
+                        readings[latest].amount().map(show_amount).unwrap_or_default(),
+                        tolerance(cx, latest, versions[0].first) * 100.0,
                     );
-                    out.push(finding(cx, self.kind(), &[newer, older], message));
+                    // Newest first: each claim is followed by the one it replaced.
+                    let claims: Vec<usize> = versions.iter().rev().map(|v| v.first).collect();
+                    out.push(finding(cx, self.kind(), &claims, message));
                 }
                 out
             })
@@ -81,6 +109,46 @@ mod tests {
         );
         assert_eq!(findings.len(), 1, "{findings:?}");
         assert_eq!(findings[0].claims, vec!["new", "old"]);
+    }
+
+    #[test]
+    fn a_chain_of_three_versions_is_one_finding_naming_all_in_order() {
+        let a = file("Daily", "2025-02-07", None, &["{id: v60, entity: Amazon, metric: capex, period: 2026, status: plan, value: $60 billion}"]);
+        let b = file("Weekly", "2025-06-10", None, &[
+            "{id: v66, entity: Amazon, metric: capex, period: 2026, status: plan, value: $66 billion}",
+        ]);
+        let c = file("Monthly", "2025-07-01", None, &["{id: v66-again, entity: Amazon, metric: capex, period: 2026, status: plan, value: about $66 billion}"]);
+        let d = file("Daily", "2026-01-10", None, &["{id: v72, entity: Amazon, metric: capex, period: 2026, status: plan, value: $72 billion}"]);
+        let findings = run(
+            &Revision,
+            &[("claims/d.yaml", &d), ("claims/a.yaml", &a), ("claims/c.yaml", &c), ("claims/b.yaml", &b)],
+            &[],
+        );
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(findings[0].claims, vec!["v72", "v66", "v60"]);
+        let m = &findings[0].message;
+        assert!(m.contains("revised 2 times"), "{m}");
+        let (p60, p66, p72) = (m.find("59.5e9").unwrap(), m.find("65.5e9").unwrap(), m.find("71.5e9").unwrap());
+        assert!(p60 < p66 && p66 < p72, "{m}");
+    }
+
+    #[test]
+    fn two_forecasters_do_not_revise_each_other() {
+        let a = file("Daily", "2025-02-07", Some("IMF"), &["{id: imf, entity: Amazon, metric: capex, period: 2026, status: forecast, value: $60 billion}"]);
+        let b = file("Weekly", "2025-09-10", Some("World Bank"), &["{id: wb, entity: Amazon, metric: capex, period: 2026, status: forecast, value: $70 billion}"]);
+        let files = [("claims/a.yaml", a.as_str()), ("claims/b.yaml", b.as_str())];
+        assert!(run(&Revision, &files, &[]).is_empty());
+        let same = b.replace("World Bank", "IMF");
+        let files = [("claims/a.yaml", a.as_str()), ("claims/b.yaml", same.as_str())];
+        assert_eq!(run(&Revision, &files, &[]).len(), 1);
+    }
+
+    #[test]
+    fn up_to_the_same_number_is_no_revision() {
+        let a = file("Daily", "2025-02-07", None, &["{id: old, entity: Amazon, metric: capex, period: 2026, status: plan, value: up to $100 billion}"]);
+        let b = file("Weekly", "2026-02-10", None, &["{id: new, entity: Amazon, metric: capex, period: 2026, status: plan, value: $100 billion}"]);
+        let files = [("claims/a.yaml", a.as_str()), ("claims/b.yaml", b.as_str())];
+        assert!(run(&Revision, &files, &[]).is_empty());
     }
 
     #[test]

@@ -32,9 +32,10 @@
 //!   Number words are precise to the unit before the scale words (`三百万` = `300万`, ±5000);
 //!   digits followed by a multiplier are as precise as their last digit times the multiplier
 //!   (`5.5 หมื่นล้าน` = 5.5 × 1e10 ± 0.05 × 1e10, `3千` = 3000 ± 500).
-//! * **Approximations** widen the interval to the hull of the rounding interval and
+//! * **Approximations** widen the interval the words allow (`lo`..`hi`) to the hull of the rounding interval and
 //!   `[value × lo, value × hi]`, with the factors of `approx_widths` (common file: about 0.9..1.1,
-//!   over and at_least 1..1.5, under 0.5..1, up_to 0..1). Vague amounts (`tens of billions`,
+//!   over and at_least 1..1.5, under 0.5..1, up_to 0..1); the figure they state (`stated`)
+//!   keeps the number written with its rounding (see [`Approx`] for the table). Vague amounts (`tens of billions`,
 //!   `数十亿`) take their interval from the `vague` entry (`lo`..`hi` times what follows) and
 //!   their value is the geometric middle. Ranges keep both ends in `ends`, `value` is the middle,
 //!   `lo`/`hi` the rounding of each end.
@@ -86,7 +87,23 @@ pub use read::find_figures;
 use crate::reading::Step;
 use serde::{Deserialize, Serialize};
 
-/// How approximate a figure is.
+/// How approximate a figure is, and what each kind means for the two readings of a figure.
+///
+/// Every figure has two readings: the interval the words **allow** (`lo..hi`, decides whether a
+/// figure can be contradicted: only when even this cannot hold) and the figure they **state**
+/// (`stated`, decides whether two figures are the same one: period drift, revisions, the best
+/// estimate, charts). The widths are data (`approx_widths` in `rules/lang/common/figures.yaml`);
+/// `docs/comparison.md` carries the same table with the sources of each choice.
+///
+/// | kind | written | allowed (default widths) | stated |
+/// |---|---|---|---|
+/// | none | `$26.3 billion` | rounding of the last digit: 26.25e9..26.35e9 | the same |
+/// | `About` | about, nearly, около, 约 | hull of rounding and ±10% | the number with its rounding |
+/// | `Over` / `AtLeast` | more than, at least, 超过 | the number .. ×1.5 | the number with its rounding |
+/// | `Under` | less than, under, 不到 | ×0.5 .. the number | the number with its rounding |
+/// | `UpTo` | up to, at most, 最多 | 0 .. the number | the number with its rounding |
+/// | `Range` | $64-72 billion | from one end's rounding to the other's | the same |
+/// | `Vague` | tens of billions, 数十亿 | the `vague` entry's span | the same: it names no number |
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Approx {
@@ -118,9 +135,15 @@ impl Approx {
 pub struct Figure {
     /// The central value, in `unit` (scale words applied: "2000 亿" is 2e11).
     pub value: f64,
-    /// The interval the words allow (rounding, approximation, vagueness, ranges).
+    /// The interval the words allow (rounding, approximation, vagueness, ranges): a figure is
+    /// only contradicted when even this cannot hold.
     pub lo: f64,
     pub hi: f64,
+    /// The figure the words point at: the number written, with its own rounding, whatever
+    /// approximation word stands before it ("up to $200 billion" → 199.5e9..200.5e9). Used to ask
+    /// "is this the same figure" (period drift, revisions, the best estimate, charts). A range is
+    /// its two ends; a vague amount ("tens of billions") points at its whole interval.
+    pub stated: (f64, f64),
     /// A unit code: an ISO 4217 currency, `%`, `pp`, or a physical unit such as `GW`; `None` for a bare number.
     pub unit: Option<String>,
     /// The currency was named by a word several currencies share (`元`: CNY, TWD, HKD): a claim

@@ -2055,10 +2055,24 @@ impl<'a> Parser<'a> {
             "interval",
             format!("{} .. {}", fmt_num(lo), fmt_num(hi)),
         ));
+        // A vague amount points at no number; any other figure points at the number written, as
+        // precise as its last digit, whatever approximation word stands before it.
+        let stated = if q.vague.is_some() {
+            (lo, hi)
+        } else {
+            (clean(v - half).min(v), clean(v + half).max(v))
+        };
+        if approx.is_some() && stated != (lo, hi) {
+            steps.push(Step::new(
+                "stated",
+                format!("{} .. {}", fmt_num(stated.0), fmt_num(stated.1)),
+            ));
+        }
         Figure {
             value: v,
             lo,
             hi,
+            stated,
             unit: q.unit,
             generic_currency: q.generic,
             approx,
@@ -2115,6 +2129,7 @@ impl<'a> Parser<'a> {
             value: mid,
             lo,
             hi,
+            stated: (lo, hi),
             unit: a.unit,
             generic_currency: generic,
             approx: Some(Approx::Range),
@@ -2376,6 +2391,7 @@ pub(super) fn read_figure(text: &str, lang: &FigureLang) -> Result<Figure, Figur
                     value: (l.value + u.value) / 2.0,
                     lo: l.value,
                     hi: u.value,
+                    stated: (l.value, u.value),
                     unit: l.unit.clone().or(u.unit.clone()),
                     generic_currency: match l.unit {
                         Some(_) => l.generic_currency,

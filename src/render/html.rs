@@ -497,7 +497,12 @@ fn row_markup(ix: &Index, row: &Row) -> Markup {
             td lang=(row.lang) { (row.figure) }
             td.num { (row.normalised) }
             td { (row.status) }
-            td { (chip(&row.verdict)) }
+            td {
+                (chip(&row.verdict))
+                @if let Some(by) = &row.superseded_by {
+                    " by " a href=(format!("#{}", anchor(by))) { (by) }
+                }
+            }
             td {
                 @if let Some(q) = &row.quote {
                     blockquote lang=(row.lang) { (q) }

@@ -63,13 +63,14 @@ fn table(t: &TableRows) -> String {
     out.push_str("| Period | Source | As reported | Normalised | Status | Verdict | Claim |\n");
     out.push_str("|---|---|---|---|---|---|---|\n");
     for r in &t.rows {
+        let verdict = r.verdict_text();
         let cells = [
             &r.period,
             &r.source,
             &r.figure,
             &r.normalised,
             &r.status,
-            &r.verdict,
+            &verdict,
             &r.claim,
         ];
         out.push_str(&line(&cells));

@@ -97,7 +97,7 @@ fn table(t: &TableRows, style: Style) -> String {
         "Verdict",
     ]);
     for r in &t.rows {
-        let mut verdict = Cell::new(&r.verdict);
+        let mut verdict = Cell::new(r.verdict_text());
         if let (true, Some(c)) = (style.color, verdict_color(&r.verdict)) {
             verdict = verdict.fg(c);
         }
