@@ -106,6 +106,7 @@ mod tests {
             waived: None,
             locations: vec![],
             fingerprint: fingerprint.into(),
+            versions: vec![],
         }
     }
 

@@ -25,6 +25,9 @@ pub struct Amount {
     pub stated_lo: f64,
     pub stated_hi: f64,
     pub unit: String,
+    /// The currency the figure was written in, when it was converted to `unit`: two figures
+    /// written in one currency are compared in it, not through rates that move.
+    pub written_currency: Option<String>,
     /// The figure as read; claims that write the same value in the same language share it.
     pub figure: Arc<Figure>,
     /// The steps after reading: the unit, its conversion.
@@ -447,7 +450,8 @@ fn read_claim(
                 )))
             }
         };
-        to_base(figure, claim, rules, period.as_ref().as_ref().ok())
+        let published = source.published.span().0;
+        to_base(figure, claim, rules, period.as_ref().as_ref().ok(), published)
     });
     Reading {
         amount,
@@ -465,6 +469,7 @@ fn to_base(
     claim: &Claim,
     rules: &Rules,
     period: Option<&Period>,
+    published: NaiveDate,
 ) -> Result<Amount, AmountProblem> {
     let metric = rules
         .metrics
@@ -505,6 +510,7 @@ fn to_base(
             hi: figure.hi,
             stated_lo: figure.stated.0,
             stated_hi: figure.stated.1,
+            written_currency: None,
             unit: base,
             figure,
             conversion: steps,
@@ -526,19 +532,17 @@ fn to_base(
         Some(f) => (f, base.clone()),
         None if unit == base => (1.0, base.clone()),
         None => {
-            // A currency: converted at the average rate over the period, the interval widened
-            // by the spread of the annual rates the period covers.
-            if let Some(conversion) =
-                period.and_then(|p| rules.fx.convert(&unit, &base, p.start, p.end))
+            if let Some(c) =
+                convert_currency(&figure, &unit, &base, own, rules, period, published, &mut steps)
             {
-                steps.push(Step::new(unit.clone(), conversion.explain()));
                 return Ok(Amount {
-                    value: figure.value / conversion.rate,
-                    lo: figure.lo / conversion.high,
-                    hi: figure.hi / conversion.low,
-                    stated_lo: figure.stated.0 / conversion.high,
-                    stated_hi: figure.stated.1 / conversion.low,
+                    value: c.value,
+                    lo: c.lo,
+                    hi: c.hi,
+                    stated_lo: c.stated.0,
+                    stated_hi: c.stated.1,
                     unit: base,
+                    written_currency: Some(unit),
                     figure,
                     conversion: steps,
                 });
@@ -562,9 +566,86 @@ fn to_base(
         hi: figure.hi * factor,
         stated_lo: figure.stated.0 * factor,
         stated_hi: figure.stated.1 * factor,
+        written_currency: None,
         unit: unit_out,
         figure,
         conversion: steps,
+    })
+}
+
+/// A currency figure in the base currency: each reading's value and the stated interval.
+struct Converted {
+    value: f64,
+    lo: f64,
+    hi: f64,
+    stated: (f64, f64),
+}
+
+/// Converts a currency figure to `base`. A figure written in another currency than the one its
+/// entity reports in (`reporting`, from the rules' entities) is a conversion its article made at
+/// the rate of its day: it goes back to the reporting currency at the rate of the publication's
+/// month. A figure in the reporting currency, or of an entity that declares none, is converted
+/// at the average rate over the claim's period: the stated figure at the average, the interval
+/// the words allow widened by the spread of the rates the period covers. `None` when a rate is
+/// missing.
+#[allow(clippy::too_many_arguments)]
+fn convert_currency(
+    figure: &Figure,
+    unit: &str,
+    base: &str,
+    reporting: Option<&String>,
+    rules: &Rules,
+    period: Option<&Period>,
+    published: NaiveDate,
+    steps: &mut Vec<Step>,
+) -> Option<Converted> {
+    // What the figure is worth in `from`: the reporting currency once an article's own
+    // conversion is undone.
+    let mut factor = 1.0;
+    let mut from = unit.to_string();
+    if let Some(reporting) = reporting.filter(|r| r.as_str() != unit) {
+        if let Some(at) = rules.fx.convert_at(unit, base, published) {
+            let back = if reporting == base {
+                Some(1.0)
+            } else {
+                rules.fx.convert_at(reporting, base, published).map(|r| r.rate)
+            };
+            if let Some(back) = back {
+                factor = back / at.rate;
+                steps.push(Step::new(
+                    unit,
+                    format!(
+                        "the entity reports in {reporting}, so this is a conversion its article made, taken at the rate of the article's month: {}",
+                        at.explain()
+                    ),
+                ));
+                if reporting != base {
+                    steps.push(Step::new(
+                        reporting.clone(),
+                        format!("× {back:.4} {reporting}/{base} at the article's month → {reporting}"),
+                    ));
+                }
+                from = reporting.clone();
+            }
+        }
+    }
+    let scaled = |v: f64| v * factor;
+    if from == base {
+        return Some(Converted {
+            value: scaled(figure.value),
+            lo: scaled(figure.lo),
+            hi: scaled(figure.hi),
+            stated: (scaled(figure.stated.0), scaled(figure.stated.1)),
+        });
+    }
+    let period = period?;
+    let c = rules.fx.convert(&from, base, period.start, period.end)?;
+    steps.push(Step::new(from.clone(), c.explain()));
+    Some(Converted {
+        value: scaled(figure.value) / c.rate,
+        lo: scaled(figure.lo) / c.high,
+        hi: scaled(figure.hi) / c.low,
+        stated: (scaled(figure.stated.0) / c.rate, scaled(figure.stated.1) / c.rate),
     })
 }
 

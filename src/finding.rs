@@ -145,6 +145,9 @@ pub struct Finding {
     pub locations: Vec<Location>,
     /// Stable across runs and line moves: kind, sorted claim ids, normalised figures.
     pub fingerprint: String,
+    /// For a revision chain: the claim that first stated each version, first → latest.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub versions: Vec<String>,
 }
 
 impl Finding {

@@ -16,7 +16,7 @@ mod unit_mismatch;
 mod unreadable;
 
 use crate::claim::{Claim, Corpus};
-use crate::engine::{explain, Amount, Reading, Reconciled};
+use crate::engine::{explain, widen, Amount, Reading, Reconciled};
 use crate::estimate::{Estimate, Reliability};
 use crate::finding::{Finding, Kind, Location};
 use crate::relation::Evaluation;
@@ -136,6 +136,7 @@ pub(crate) fn finding(cx: &Context, kind: Kind, claims: &[usize], message: Strin
     let reading = &cx.reconciled.readings[claims[0]];
     Finding {
         fingerprint: fingerprint(cx, kind, claims),
+        versions: Vec::new(),
         kind,
         severity: cx.rules.policy.severity(kind),
         claims: claims
@@ -200,13 +201,24 @@ pub(crate) fn tolerance(cx: &Context, a: usize, b: usize) -> f64 {
 }
 
 /// Whether two amounts cannot both hold: same unit, and intervals apart even after tolerance.
+/// Two figures written in one currency are compared in it, not through rates that move.
 pub(crate) fn disagree(a: &Amount, b: &Amount, tolerance: f64) -> bool {
     if a.unit != b.unit {
         return false;
     }
-    let (alo, ahi) = a.widened(tolerance);
-    let (blo, bhi) = b.widened(tolerance);
+    let ((alo, ahi), (blo, bhi)) = match written_alike(a, b) {
+        true => (
+            widen(a.figure.lo, a.figure.hi, tolerance),
+            widen(b.figure.lo, b.figure.hi, tolerance),
+        ),
+        false => (a.widened(tolerance), b.widened(tolerance)),
+    };
     ahi < blo || bhi < alo
+}
+
+/// Both figures were converted from the same currency.
+fn written_alike(a: &Amount, b: &Amount) -> bool {
+    a.written_currency.is_some() && a.written_currency == b.written_currency
 }
 
 /// Whether two amounts state the same figure: the same unit, and the numbers they state (each
@@ -217,8 +229,12 @@ pub(crate) fn same_figure(a: &Amount, b: &Amount, tolerance: f64) -> bool {
     if a.unit != b.unit {
         return false;
     }
-    let gap = (a.stated_lo.max(b.stated_lo) - a.stated_hi.min(b.stated_hi)).max(0.0);
-    let size = [a.stated_lo, a.stated_hi, b.stated_lo, b.stated_hi]
+    let ((alo, ahi), (blo, bhi)) = match written_alike(a, b) {
+        true => (a.figure.stated, b.figure.stated),
+        false => ((a.stated_lo, a.stated_hi), (b.stated_lo, b.stated_hi)),
+    };
+    let gap = (alo.max(blo) - ahi.min(bhi)).max(0.0);
+    let size = [alo, ahi, blo, bhi]
         .iter()
         .fold(0.0_f64, |m, v| m.max(v.abs()));
     gap <= tolerance * size

@@ -20,10 +20,19 @@ use rayon::prelude::*;
 
 pub struct Revision;
 
-/// One version of a chain: the claims that state its figure, the first in publication order.
+/// One version of a chain: the claims that state its figure, in publication order.
 struct Version {
-    first: usize,
-    last: usize,
+    claims: Vec<usize>,
+}
+
+impl Version {
+    fn first(&self) -> usize {
+        self.claims[0]
+    }
+
+    fn last(&self) -> usize {
+        self.claims[self.claims.len() - 1]
+    }
 }
 
 impl Check for Revision {
@@ -46,19 +55,19 @@ impl Check for Revision {
                             continue;
                         };
                         let Some(current) = versions.last_mut() else {
-                            versions.push(Version { first: i, last: i });
+                            versions.push(Version { claims: vec![i] });
                             continue;
                         };
-                        let Some(stated) = readings[current.first].amount() else {
+                        let Some(stated) = readings[current.first()].amount() else {
                             continue;
                         };
                         if amount.unit != stated.unit {
                             continue;
                         }
-                        if same_figure(amount, stated, tolerance(cx, i, current.first)) {
-                            current.last = i;
-                        } else if days_apart(cx, current.last, i) >= gap {
-                            versions.push(Version { first: i, last: i });
+                        if same_figure(amount, stated, tolerance(cx, i, current.first())) {
+                            current.claims.push(i);
+                        } else if days_apart(cx, current.last(), i) >= gap {
+                            versions.push(Version { claims: vec![i] });
                         }
                     }
                     if versions.len() < 2 {
@@ -67,11 +76,19 @@ impl Check for Revision {
                     let steps: Vec<String> = versions
                         .iter()
                         .map(|v| {
-                            let amount = readings[v.first].amount().map(show_amount);
-                            format!("{} ({})", amount.unwrap_or_default(), attribution(cx, v.first))
+                            let amount = readings[v.first()].amount().map(show_amount);
+                            let more = match v.claims.len() {
+                                1 => String::new(),
+                                n => format!(" and {} more", n - 1),
+                            };
+                            format!(
+                                "{} ({}{more})",
+                                amount.unwrap_or_default(),
+                                attribution(cx, v.first())
+                            )
                         })
                         .collect();
-                    let latest = versions.last().map(|v| v.first).unwrap_or(chain[0]);
+                    let latest = versions.last().map(Version::first).unwrap_or(chain[0]);
                     let message = format!(
                         "{} {} {} revised {} time{}: {}; the latest, {}, is the one to use (versions differ by more than the tolerance of {}% and are at least {gap} days apart)",
                         group.key.entity_label(),
@@ -81,11 +98,20 @@ impl Check for Revision {
                         if versions.len() > 2 { "s" } else { "" },
                         steps.join(" → "),
                         readings[latest].amount().map(show_amount).unwrap_or_default(),
-                        tolerance(cx, latest, versions[0].first) * 100.0,
+                        tolerance(cx, latest, versions[0].first()) * 100.0,
                     );
-                    // Newest first: each claim is followed by the one it replaced.
-                    let claims: Vec<usize> = versions.iter().rev().map(|v| v.first).collect();
-                    out.push(finding(cx, self.kind(), &claims, message));
+                    // Every claim of the chain, the newest version's first: each stated a version.
+                    let claims: Vec<usize> = versions
+                        .iter()
+                        .rev()
+                        .flat_map(|v| v.claims.iter().copied())
+                        .collect();
+                    let mut found = finding(cx, self.kind(), &claims, message);
+                    found.versions = versions
+                        .iter()
+                        .map(|v| cx.corpus.claims[v.first()].id.clone())
+                        .collect();
+                    out.push(found);
                 }
                 out
             })
@@ -125,7 +151,8 @@ mod tests {
             &[],
         );
         assert_eq!(findings.len(), 1, "{findings:?}");
-        assert_eq!(findings[0].claims, vec!["v72", "v66", "v60"]);
+        assert_eq!(findings[0].claims, vec!["v72", "v66", "v66-again", "v60"]);
+        assert_eq!(findings[0].versions, vec!["v60", "v66", "v72"]);
         let m = &findings[0].message;
         assert!(m.contains("revised 2 times"), "{m}");
         let (p60, p66, p72) = (m.find("59.5e9").unwrap(), m.find("65.5e9").unwrap(), m.find("71.5e9").unwrap());

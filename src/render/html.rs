@@ -391,11 +391,11 @@ fn revisions<'a>(ix: &Index<'a>, t: usize, claims: &BTreeSet<&str>) -> Vec<Revis
         if f.kind != Kind::Revision {
             continue;
         }
-        for pair in f.claims.windows(2) {
+        for pair in f.versions.windows(2) {
             if claims.contains(pair[0].as_str()) && claims.contains(pair[1].as_str()) {
                 out.push(Revision {
-                    newer: &pair[0],
-                    older: &pair[1],
+                    newer: &pair[1],
+                    older: &pair[0],
                     note: &f.message,
                     href: format!("#{}", finding_anchor(i)),
                 });
