@@ -2,19 +2,24 @@
 //! a newer one of the same author replaced.
 //!
 //! A plan, a target or a commitment is the entity's own: every report of it, whoever relays it,
-//! belongs to one chain. A forecast is its forecaster's (the source's origin: the `via`, else the
-//! publisher): the IMF's and the World Bank's forecasts for one year are two chains, and one does
-//! not revise the other. A chain is ordered by publication; a figure published at least the
+//! belongs to one chain. A forecast whose document names its forecaster (`via`) is that
+//! forecaster's: the IMF's and the World Bank's forecasts for one year are two chains, and one
+//! does not revise the other. Forecasts that name none join the entity's chain. A chain is ordered by publication; a figure published at least the
 //! revision gap before the chain's newest is superseded by it.
 
 use crate::claim::{Corpus, Family, Status};
 use crate::engine::Group;
 
-/// Who stands behind claim `i`'s expected figure: `None` for the entity itself (a plan, a target,
-/// a commitment), the forecaster's origin for a forecast.
+/// Who stands behind claim `i`'s expected figure: the forecaster a forecast names (`via`), else
+/// `None`: the entity itself (a plan, a target, a commitment), or a forecaster the document does
+/// not name, taken to be the same one as the group's other unnamed forecasts.
 pub fn author(corpus: &Corpus, i: usize) -> Option<&str> {
     let claim = &corpus.claims[i];
-    (claim.status == Some(Status::Forecast)).then(|| corpus.source_of(claim).origin())
+    let source = corpus.source_of(claim);
+    source
+        .via
+        .as_deref()
+        .filter(|_| claim.status == Some(Status::Forecast))
 }
 
 /// The chains of an expected group: its claims split by author, each in publication order (ties

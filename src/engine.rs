@@ -4,6 +4,7 @@
 use crate::claim::{Claim, Corpus, Family, Relation, Status};
 use crate::diagnostic::abbreviate;
 use crate::figure::{read_figure, Figure, FigureError};
+use crate::fx::YearMonth;
 use crate::period::{label, read_period, FiscalCalendar, Period, PeriodKind, Published};
 use crate::reading::{write_steps, Step};
 use crate::rules::Rules;
@@ -25,9 +26,10 @@ pub struct Amount {
     pub stated_lo: f64,
     pub stated_hi: f64,
     pub unit: String,
-    /// The currency the figure was written in, when it was converted to `unit`: two figures
-    /// written in one currency are compared in it, not through rates that move.
-    pub written_currency: Option<String>,
+    /// The figure in the currency it was converted from over its period (its entity's reporting
+    /// currency once an article's own conversion is undone): two figures in one currency are
+    /// compared in it, not through rates that move.
+    pub before_conversion: Option<InCurrency>,
     /// The figure as read; claims that write the same value in the same language share it.
     pub figure: Arc<Figure>,
     /// The steps after reading: the unit, its conversion.
@@ -51,6 +53,15 @@ impl Amount {
         let size = self.stated_lo.abs().max(self.stated_hi.abs());
         size > 0.0 && self.stated_hi - self.stated_lo <= width * size
     }
+}
+
+/// A figure's two readings in one currency.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InCurrency {
+    pub currency: String,
+    pub lo: f64,
+    pub hi: f64,
+    pub stated: (f64, f64),
 }
 
 /// An interval widened by a relative tolerance on each end.
@@ -451,7 +462,13 @@ fn read_claim(
             }
         };
         let published = source.published.span().0;
-        to_base(figure, claim, rules, period.as_ref().as_ref().ok(), published)
+        to_base(
+            figure,
+            claim,
+            rules,
+            period.as_ref().as_ref().ok(),
+            published,
+        )
     });
     Reading {
         amount,
@@ -510,7 +527,7 @@ fn to_base(
             hi: figure.hi,
             stated_lo: figure.stated.0,
             stated_hi: figure.stated.1,
-            written_currency: None,
+            before_conversion: None,
             unit: base,
             figure,
             conversion: steps,
@@ -528,13 +545,22 @@ fn to_base(
             metric_dimension: metric.dimension.clone(),
         });
     }
+    // A figure in another currency than the one its entity reports in is a conversion its
+    // article made; `convert_currency` undoes it.
+    let converted_by_article = own.is_some_and(|o| {
+        *o != unit
+            && rules
+                .units
+                .get(o)
+                .is_some_and(|d| d.dimension == def.dimension)
+    });
     let (factor, unit_out) = match def.factor {
-        Some(f) => (f, base.clone()),
-        None if unit == base => (1.0, base.clone()),
-        None => {
-            if let Some(c) =
-                convert_currency(&figure, &unit, &base, own, rules, period, published, &mut steps)
-            {
+        Some(f) if !converted_by_article => (f, base.clone()),
+        None if unit == base && !converted_by_article => (1.0, base.clone()),
+        _ => {
+            if let Some(c) = convert_currency(
+                &figure, &unit, &base, own, rules, period, published, &mut steps,
+            ) {
                 return Ok(Amount {
                     value: c.value,
                     lo: c.lo,
@@ -542,7 +568,7 @@ fn to_base(
                     stated_lo: c.stated.0,
                     stated_hi: c.stated.1,
                     unit: base,
-                    written_currency: Some(unit),
+                    before_conversion: c.before,
                     figure,
                     conversion: steps,
                 });
@@ -566,7 +592,7 @@ fn to_base(
         hi: figure.hi * factor,
         stated_lo: figure.stated.0 * factor,
         stated_hi: figure.stated.1 * factor,
-        written_currency: None,
+        before_conversion: None,
         unit: unit_out,
         figure,
         conversion: steps,
@@ -579,6 +605,7 @@ struct Converted {
     lo: f64,
     hi: f64,
     stated: (f64, f64),
+    before: Option<InCurrency>,
 }
 
 /// Converts a currency figure to `base`. A figure written in another currency than the one its
@@ -603,39 +630,40 @@ fn convert_currency(
     // conversion is undone.
     let mut factor = 1.0;
     let mut from = unit.to_string();
+    let month_rate = |currency: &str| match currency == base {
+        true => Some(1.0),
+        false => rules
+            .fx
+            .convert_at(currency, base, published)
+            .map(|c| c.rate),
+    };
     if let Some(reporting) = reporting.filter(|r| r.as_str() != unit) {
-        if let Some(at) = rules.fx.convert_at(unit, base, published) {
-            let back = if reporting == base {
-                Some(1.0)
-            } else {
-                rules.fx.convert_at(reporting, base, published).map(|r| r.rate)
-            };
-            if let Some(back) = back {
-                factor = back / at.rate;
-                steps.push(Step::new(
-                    unit,
-                    format!(
-                        "the entity reports in {reporting}, so this is a conversion its article made, taken at the rate of the article's month: {}",
-                        at.explain()
-                    ),
-                ));
-                if reporting != base {
-                    steps.push(Step::new(
-                        reporting.clone(),
-                        format!("× {back:.4} {reporting}/{base} at the article's month → {reporting}"),
-                    ));
-                }
-                from = reporting.clone();
-            }
+        if let (Some(at), Some(back)) = (month_rate(unit), month_rate(reporting)) {
+            factor = back / at;
+            steps.push(Step::new(
+                unit,
+                format!(
+                    "× {factor:.4} {reporting}/{unit} at the rate of the article's month ({}) → {reporting}: the entity reports in {reporting}, so the figure is a conversion its article made",
+                    YearMonth::of(published)
+                ),
+            ));
+            from = reporting.clone();
         }
     }
     let scaled = |v: f64| v * factor;
+    let before = InCurrency {
+        currency: from.clone(),
+        lo: scaled(figure.lo),
+        hi: scaled(figure.hi),
+        stated: (scaled(figure.stated.0), scaled(figure.stated.1)),
+    };
     if from == base {
         return Some(Converted {
             value: scaled(figure.value),
-            lo: scaled(figure.lo),
-            hi: scaled(figure.hi),
-            stated: (scaled(figure.stated.0), scaled(figure.stated.1)),
+            lo: before.lo,
+            hi: before.hi,
+            stated: before.stated,
+            before: None,
         });
     }
     let period = period?;
@@ -645,7 +673,11 @@ fn convert_currency(
         value: scaled(figure.value) / c.rate,
         lo: scaled(figure.lo) / c.high,
         hi: scaled(figure.hi) / c.low,
-        stated: (scaled(figure.stated.0) / c.rate, scaled(figure.stated.1) / c.rate),
+        stated: (
+            scaled(figure.stated.0) / c.rate,
+            scaled(figure.stated.1) / c.rate,
+        ),
+        before: Some(before),
     })
 }
 

@@ -132,11 +132,32 @@ impl<'a> Index<'a> {
             own = Some(unit);
         }
         let own = own.filter(|o| *o != e.unit)?;
+        // The rate only carries the estimate's middle back; its interval is where the figures
+        // as written meet, which no rate can blur.
         let rate = self.rules.fx.convert(own, &e.unit, start, end)?;
+        let stated = |s: &usize| {
+            self.reconciled.readings[*s]
+                .amount()
+                .map(|a| a.figure.stated)
+        };
+        let lo = e
+            .support
+            .iter()
+            .filter_map(stated)
+            .map(|s| s.0)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let hi = e
+            .support
+            .iter()
+            .filter_map(stated)
+            .map(|s| s.1)
+            .fold(f64::INFINITY, f64::min);
+        let value = e.value * rate.rate;
+        let (lo, hi) = if lo <= hi { (lo, hi) } else { (value, value) };
         Some(Estimate {
-            value: e.value * rate.rate,
-            lo: e.lo * rate.high,
-            hi: e.hi * rate.low,
+            value: value.clamp(lo, hi),
+            lo,
+            hi,
             unit: own.to_string(),
             support: e.support.clone(),
             dissent: e.dissent.clone(),

@@ -87,6 +87,10 @@ pub struct Row {
     pub end: Option<String>,
     pub lo: Option<f64>,
     pub hi: Option<f64>,
+    /// The figure the words state (see [`crate::figure::Figure::stated`]): "up to $200 billion"
+    /// allows 0..200e9 and states 199.5e9..200.5e9.
+    pub stated_lo: Option<f64>,
+    pub stated_hi: Option<f64>,
     pub value: Option<f64>,
     pub unit: Option<String>,
     pub quote: Option<String>,
@@ -609,6 +613,8 @@ impl<'a> Tables<'a> {
             end: dated.map(|p| p.end.to_string()),
             lo: reading.amount().map(|a| a.lo),
             hi: reading.amount().map(|a| a.hi),
+            stated_lo: reading.amount().map(|a| a.stated_lo),
+            stated_hi: reading.amount().map(|a| a.stated_hi),
             value: reading.amount().map(|a| a.value),
             unit: reading.amount().map(|a| a.unit.clone()),
             quote: claim.quote.as_ref().map(|q| q.text.clone()),

@@ -5,11 +5,20 @@ use insta_cmd::get_cargo_bin;
 use std::process::Command;
 
 fn findings(dir: &str) -> Vec<serde_json::Value> {
-    let out = Command::new(get_cargo_bin("crosscheck"))
+    findings_with(dir, None)
+}
+
+/// The findings on the claims under `dir`, with a rules overlay directory if given.
+fn findings_with(dir: &str, overlay: Option<&str>) -> Vec<serde_json::Value> {
+    let mut command = Command::new(get_cargo_bin("crosscheck"));
+    command
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args([
-            "--rules", "rules", "check", "--format", "json", "--claims", dir,
-        ])
+        .args(["--rules", "rules"]);
+    if let Some(overlay) = overlay {
+        command.args(["--rules", overlay]);
+    }
+    let out = command
+        .args(["check", "--format", "json", "--claims", dir])
         .output()
         .expect("the binary runs");
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -34,7 +43,11 @@ fn check_kind(kind: &str) {
         !near_miss.iter().any(|f| f["kind"] == kind),
         "{kind} fired on its near miss: {near_miss:#?}"
     );
-    let summary: Vec<String> = fires
+    insta::assert_snapshot!(kind, summary(&fires));
+}
+
+fn summary(fires: &[serde_json::Value]) -> String {
+    let lines: Vec<String> = fires
         .iter()
         .map(|f| {
             format!(
@@ -46,7 +59,53 @@ fn check_kind(kind: &str) {
             )
         })
         .collect();
-    insta::assert_snapshot!(kind, summary.join("\n"));
+    lines.join("\n")
+}
+
+/// The comparison rules of a kind, each with its own pair of fixtures: where the rule makes the
+/// kind fire, and the near miss where it must not (`tests/kinds/<kind>/rules/<rule>/{fires,
+/// near-miss}`, with an optional rules `overlay/`).
+#[test]
+fn every_rule_fires_on_its_fixture_and_not_on_its_near_miss() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/kinds");
+    let mut checked = 0;
+    for kind in crosscheck::finding::Kind::ALL {
+        let rules = root.join(kind.name()).join("rules");
+        let Ok(entries) = std::fs::read_dir(&rules) else {
+            continue;
+        };
+        let mut names: Vec<String> = entries
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        for rule in names {
+            let dir = format!("tests/kinds/{}/rules/{rule}", kind.name());
+            let overlay = format!("{dir}/overlay");
+            let overlay = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join(&overlay)
+                .is_dir()
+                .then_some(overlay.as_str());
+            let fires = findings_with(&format!("{dir}/fires"), overlay);
+            assert!(
+                fires.iter().any(|f| f["kind"] == kind.name()),
+                "{dir}: {} did not fire: {fires:#?}",
+                kind.name()
+            );
+            let near_miss = findings_with(&format!("{dir}/near-miss"), overlay);
+            assert!(
+                !near_miss.iter().any(|f| f["kind"] == kind.name()),
+                "{dir}: {} fired on its near miss: {near_miss:#?}",
+                kind.name()
+            );
+            let mine: Vec<serde_json::Value> = fires
+                .into_iter()
+                .filter(|f| f["kind"] == kind.name())
+                .collect();
+            insta::assert_snapshot!(format!("{}-{rule}", kind.name()), summary(&mine));
+            checked += 1;
+        }
+    }
+    assert!(checked >= 7, "only {checked} rule fixtures found");
 }
 
 macro_rules! kinds {

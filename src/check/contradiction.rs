@@ -13,11 +13,11 @@ use super::{attribution, days_apart, disagree, finding, tolerance, Check, Contex
 use crate::chain;
 use crate::claim::Family;
 use crate::engine::{show_amount, show_interval};
+use crate::finding::{Finding, Kind};
 use crate::rules::MetricKind;
 use chrono::NaiveDate;
-use std::collections::BTreeMap;
-use crate::finding::{Finding, Kind};
 use rayon::prelude::*;
+use std::collections::BTreeMap;
 
 pub struct Contradiction;
 
@@ -131,7 +131,8 @@ impl Contradiction {
     fn falling_totals(&self, cx: &Context) -> Vec<Finding> {
         let readings = &cx.reconciled.readings;
         // (entity, counterparty, metric, counting body) → its counts as (moment, claim).
-        type Series<'a> = BTreeMap<(&'a str, Option<&'a str>, &'a str, &'a str), Vec<(NaiveDate, usize)>>;
+        type Series<'a> =
+            BTreeMap<(&'a str, Option<&'a str>, &'a str, &'a str), Vec<(NaiveDate, usize)>>;
         let mut series: Series = BTreeMap::new();
         for group in &cx.reconciled.groups {
             let k = &group.key;
@@ -193,29 +194,64 @@ impl Contradiction {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::testing::{file, run, run_with, rules_with};
+    use crate::check::testing::{file, rules_with, run, run_with};
 
-    const DELIVERIES: &str = "metrics:\n  deliveries_to_date: {dimension: count, kind: cumulative}\n";
+    const DELIVERIES: &str =
+        "metrics:\n  deliveries_to_date: {dimension: count, kind: cumulative}\n";
 
     #[test]
     fn a_running_total_that_grows_is_an_update_and_one_that_falls_is_not() {
         let claim = |id: &str, day: &str, value: &str| {
             format!("{{id: {id}, entity: Amazon, metric: deliveries_to_date, as_of: {day}, status: actual, value: {value}}}")
         };
-        let a = file("Daily", "2025-03-01", None, &[&claim("march", "2025-03-01", "1.2 million")]);
-        let b = file("Daily", "2025-04-01", None, &[&claim("april", "2025-04-01", "1.5 million")]);
-        let c = file("Weekly", "2025-05-01", None, &[&claim("may-other", "2025-05-01", "1.1 million")]);
-        let grows = [("claims/a.yaml", a.as_str()), ("claims/b.yaml", b.as_str()), ("claims/c.yaml", c.as_str())];
+        let a = file(
+            "Daily",
+            "2025-03-01",
+            None,
+            &[&claim("march", "2025-03-01", "1.2 million")],
+        );
+        let b = file(
+            "Daily",
+            "2025-04-01",
+            None,
+            &[&claim("april", "2025-04-01", "1.5 million")],
+        );
+        let c = file(
+            "Weekly",
+            "2025-05-01",
+            None,
+            &[&claim("may-other", "2025-05-01", "1.1 million")],
+        );
+        let grows = [
+            ("claims/a.yaml", a.as_str()),
+            ("claims/b.yaml", b.as_str()),
+            ("claims/c.yaml", c.as_str()),
+        ];
         let findings = run_with(&Contradiction, rules_with(DELIVERIES), &grows, &[]);
-        assert!(findings.is_empty(), "another body's lower count is no fall: {findings:?}");
-        let d = file("Daily", "2025-05-01", None, &[&claim("may", "2025-05-01", "1.1 million")]);
-        let falls = [("claims/a.yaml", a.as_str()), ("claims/b.yaml", b.as_str()), ("claims/d.yaml", d.as_str())];
+        assert!(
+            findings.is_empty(),
+            "another body's lower count is no fall: {findings:?}"
+        );
+        let d = file(
+            "Daily",
+            "2025-05-01",
+            None,
+            &[&claim("may", "2025-05-01", "1.1 million")],
+        );
+        let falls = [
+            ("claims/a.yaml", a.as_str()),
+            ("claims/b.yaml", b.as_str()),
+            ("claims/d.yaml", d.as_str()),
+        ];
         let findings = run_with(&Contradiction, rules_with(DELIVERIES), &falls, &[]);
         assert_eq!(findings.len(), 1, "{findings:?}");
         assert_eq!(findings[0].claims, ["may", "april"]);
-        assert!(findings[0].message.contains("fell"), "{}", findings[0].message);
+        assert!(
+            findings[0].message.contains("fell"),
+            "{}",
+            findings[0].message
+        );
     }
-
 
     #[test]
     fn flags_two_outlets_that_disagree() {

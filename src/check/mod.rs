@@ -16,7 +16,7 @@ mod unit_mismatch;
 mod unreadable;
 
 use crate::claim::{Claim, Corpus};
-use crate::engine::{explain, widen, Amount, Reading, Reconciled};
+use crate::engine::{explain, widen, Amount, InCurrency, Reading, Reconciled};
 use crate::estimate::{Estimate, Reliability};
 use crate::finding::{Finding, Kind, Location};
 use crate::relation::Evaluation;
@@ -206,19 +206,17 @@ pub(crate) fn disagree(a: &Amount, b: &Amount, tolerance: f64) -> bool {
     if a.unit != b.unit {
         return false;
     }
-    let ((alo, ahi), (blo, bhi)) = match written_alike(a, b) {
-        true => (
-            widen(a.figure.lo, a.figure.hi, tolerance),
-            widen(b.figure.lo, b.figure.hi, tolerance),
-        ),
-        false => (a.widened(tolerance), b.widened(tolerance)),
+    let ((alo, ahi), (blo, bhi)) = match in_one_currency(a, b) {
+        Some((x, y)) => (widen(x.lo, x.hi, tolerance), widen(y.lo, y.hi, tolerance)),
+        None => (a.widened(tolerance), b.widened(tolerance)),
     };
     ahi < blo || bhi < alo
 }
 
-/// Both figures were converted from the same currency.
-fn written_alike(a: &Amount, b: &Amount) -> bool {
-    a.written_currency.is_some() && a.written_currency == b.written_currency
+/// Both figures as they were in the one currency both were converted from, if they were.
+fn in_one_currency<'a>(a: &'a Amount, b: &'a Amount) -> Option<(&'a InCurrency, &'a InCurrency)> {
+    let (x, y) = (a.before_conversion.as_ref()?, b.before_conversion.as_ref()?);
+    (x.currency == y.currency).then_some((x, y))
 }
 
 /// Whether two amounts state the same figure: the same unit, and the numbers they state (each
@@ -229,15 +227,43 @@ pub(crate) fn same_figure(a: &Amount, b: &Amount, tolerance: f64) -> bool {
     if a.unit != b.unit {
         return false;
     }
-    let ((alo, ahi), (blo, bhi)) = match written_alike(a, b) {
-        true => (a.figure.stated, b.figure.stated),
-        false => ((a.stated_lo, a.stated_hi), (b.stated_lo, b.stated_hi)),
+    let ((alo, ahi), (blo, bhi)) = match in_one_currency(a, b) {
+        Some((x, y)) => (x.stated, y.stated),
+        None => ((a.stated_lo, a.stated_hi), (b.stated_lo, b.stated_hi)),
     };
     let gap = (alo.max(blo) - ahi.min(bhi)).max(0.0);
     let size = [alo, ahi, blo, bhi]
         .iter()
         .fold(0.0_f64, |m, v| m.max(v.abs()));
     gap <= tolerance * size
+}
+
+/// Whether two amounts state the same number: figures written in one currency (or in no
+/// currency) whose stated intervals overlap, so that one may be the other rounded ("60.9" and
+/// "60.922"), but "3.2%" and "3.3%", or "$895 billion" and "$901 billion", are two numbers; a
+/// figure converted from another currency than the other's meets it within `tolerance`, which
+/// covers the rates.
+pub(crate) fn same_number(a: &Amount, b: &Amount, tolerance: f64) -> bool {
+    if a.unit != b.unit {
+        return false;
+    }
+    let ((alo, ahi), (blo, bhi)) = match (
+        in_one_currency(a, b),
+        &a.before_conversion,
+        &b.before_conversion,
+    ) {
+        (Some((x, y)), _, _) => (x.stated, y.stated),
+        (None, None, None) => ((a.stated_lo, a.stated_hi), (b.stated_lo, b.stated_hi)),
+        _ => return same_figure(a, b, tolerance),
+    };
+    let size = [alo, ahi, blo, bhi]
+        .iter()
+        .fold(0.0_f64, |m, v| m.max(v.abs()));
+    // Intervals that only touch (3.15..3.25 and 3.25..3.35) are two numbers; float noise at the
+    // shared end must not make them one.
+    let overlap = ahi.min(bhi) - alo.max(blo);
+    let point = |lo: f64, hi: f64| hi - lo <= 1e-12 * size;
+    overlap > 1e-9 * size || (overlap >= -1e-9 * size && (point(alo, ahi) || point(blo, bhi)))
 }
 
 /// Days between the publications of two claims' documents; 0 when their dates overlap.

@@ -7,8 +7,11 @@
 //! produced each period, so the fact-checker can tell which is off.
 //! Example: "$100 billion … this year" in a 2025 article and "$100 billion … 2026" elsewhere.
 //!
-//! "The same figure" is asked of the figures the words state, not of the spans approximation
-//! words allow: "up to $200 billion" and "$150 billion" are different figures, and no
+//! "The same figure" is asked of the numbers the words state, not of the spans approximation
+//! words allow: "up to $200 billion" and "$150 billion" are different figures. A misdated figure
+//! is a copy of one number, perhaps rounded: figures written in one currency must overlap within
+//! their rounding ("60.9" and "60.922", not "$895 billion" and "$901 billion"); a figure converted
+//! from another currency meets within the tolerance (see [`super::same_number`]), so no
 //! `period-drift` is raised between stated numbers further apart than the tolerance. Compared are
 //! periods of the same length (a year with a year, a fiscal year with a calendar year, a quarter
 //! with a quarter), and a span to date with the periods it holds or lies in. Not compared: a
@@ -16,7 +19,7 @@
 //! the figures of many periods without being any of them; and counts at two moments (`as_of`),
 //! which move from day to day.
 
-use super::{attribution, finding, same_figure, tolerance, Check, Context};
+use super::{attribution, finding, same_number, tolerance, Check, Context};
 use crate::engine::{own_period, show_amount, GroupKey};
 use crate::finding::{Finding, Kind};
 use crate::period::{label, Period, PeriodKind};
@@ -52,7 +55,13 @@ fn distinct(cx: &Context, origins: &[u32], claims: &[usize]) -> Vec<usize> {
             let amount = cx.reconciled.readings[i].amount();
             seen.insert((
                 origins[cx.corpus.claims[i].source],
-                amount.map(|a| (a.stated_lo.to_bits(), a.stated_hi.to_bits(), a.unit.as_str())),
+                amount.map(|a| {
+                    (
+                        a.stated_lo.to_bits(),
+                        a.stated_hi.to_bits(),
+                        a.unit.as_str(),
+                    )
+                }),
                 cx.corpus.claims[i].tolerance.map(f64::to_bits),
             ))
         })
@@ -74,7 +83,7 @@ fn origin_ids(cx: &Context) -> Vec<u32> {
 }
 
 /// A group's distinct claims, with their stated intervals widened by twice the bucket's widest
-/// tolerance (a bound on what [`same_figure`] accepts) and sorted, so that the claims that can match a given one are found by a binary search rather
+/// tolerance (a bound on what [`same_number`] accepts) and sorted, so that the claims that can match a given one are found by a binary search rather
 /// than by comparing with every claim.
 struct Members {
     /// In corpus order: the first match is the first in this order.
@@ -229,7 +238,7 @@ impl Check for PeriodDrift {
                     let moments = readings[x].moment && readings[y].moment;
                     ax.states_a_number(MAX_WIDTH)
                         && by.states_a_number(MAX_WIDTH)
-                        && same_figure(ax, by, tolerance(cx, x, y))
+                        && same_number(ax, by, tolerance(cx, x, y))
                         && origin(x) != origin(y)
                         && !moments
                         && same_length_or_to_date(x, y)
@@ -247,6 +256,7 @@ impl Check for PeriodDrift {
                             Some((x, y))
                         });
                         let Some((x, y)) = pair else { continue };
+                        let claims = [x, y];
                         let describe = |i: usize| {
                             let p = readings[i].period().ok();
                             let written = own_period(&cx.corpus.claims[i]).unwrap_or("");
@@ -265,7 +275,7 @@ impl Check for PeriodDrift {
                             _ => None,
                         };
                         let message = format!(
-                            "{} {}: the same figure for two periods: {} from {}, and {} from {} (stated figures within the tolerance of {}%){}",
+                            "{} {}: the same figure for two periods: {} from {}, and {} from {} (the same number as stated; tolerance {}% across currencies){}",
                             a.entity_label(),
                             a.metric,
                             describe(x),
@@ -275,7 +285,7 @@ impl Check for PeriodDrift {
                             tolerance(cx, x, y) * 100.0,
                             note.unwrap_or_default(),
                         );
-                        out.push(finding(cx, self.kind(), &[x, y], message));
+                        out.push(finding(cx, self.kind(), &claims, message));
                     }
                 }
                 out
@@ -322,13 +332,13 @@ mod tests {
 
     #[test]
     fn the_first_matching_claim_in_corpus_order_is_named() {
-        // Sorted by value the candidates run 99, 100, 101; the finding still names the first one
-        // in corpus order that matches (101), skipping the same origin's own 100.
+        // Sorted by value the candidates run 99.8, 100, 100.2; the finding still names the first
+        // one in corpus order that matches (100.2), skipping the same origin's own 100.
         let a = file("Daily", "2025-02-07", None, &["{id: a, entity: Amazon, metric: capex, period: this year, status: plan, value: $100 billion}"]);
         let b = file("Weekly", "2026-02-10", None, &[
             "{id: far, entity: Amazon, metric: capex, period: this year, status: plan, value: $150 billion}",
-            "{id: near, entity: Amazon, metric: capex, period: this year, status: plan, value: $101 billion}",
-            "{id: nearer, entity: Amazon, metric: capex, period: this year, status: plan, value: $99 billion}",
+            "{id: near, entity: Amazon, metric: capex, period: this year, status: plan, value: $100.2 billion}",
+            "{id: nearer, entity: Amazon, metric: capex, period: this year, status: plan, value: $99.8 billion}",
         ]);
         let c = file("Daily", "2026-03-01", None, &["{id: same, entity: Amazon, metric: capex, period: 2026, status: plan, value: $100 billion}"]);
         let findings = run(
@@ -363,48 +373,95 @@ mod tests {
         let files = [("claims/a.yaml", a.as_str()), ("claims/b.yaml", b.as_str())];
         assert!(run(&PeriodDrift, &files, &[]).is_empty());
         let same = b.replace("$150 billion", "$200 billion");
-        let files = [("claims/a.yaml", a.as_str()), ("claims/b.yaml", same.as_str())];
-        assert_eq!(run(&PeriodDrift, &files, &[]).len(), 1, "up to 200 states 200");
+        let files = [
+            ("claims/a.yaml", a.as_str()),
+            ("claims/b.yaml", same.as_str()),
+        ];
+        assert_eq!(
+            run(&PeriodDrift, &files, &[]).len(),
+            1,
+            "up to 200 states 200"
+        );
     }
 
     #[test]
-    fn stated_figures_further_apart_than_the_tolerance_are_no_drift() {
-        // 2.5% apart: each within 2% of a point between them, but not the same figure.
+    fn another_number_in_the_same_currency_is_no_drift() {
+        // Written in one currency, a copy keeps its number (perhaps rounded); 1.5% apart is
+        // another number. Converted from another currency, the tolerance covers the rates.
         let a = file("Daily", "2025-02-07", None, &["{id: a, entity: Amazon, metric: capex, period: 2025, status: actual, value: $100.0 billion}"]);
-        let b = file("Weekly", "2026-02-10", None, &["{id: b, entity: Amazon, metric: capex, period: 2026, status: actual, value: $102.5 billion}"]);
+        let b = file("Weekly", "2026-02-10", None, &["{id: b, entity: Amazon, metric: capex, period: 2026, status: actual, value: $101.5 billion}"]);
         let files = [("claims/a.yaml", a.as_str()), ("claims/b.yaml", b.as_str())];
         assert!(run(&PeriodDrift, &files, &[]).is_empty());
-        let near = b.replace("$102.5 billion", "$101.5 billion");
-        let files = [("claims/a.yaml", a.as_str()), ("claims/b.yaml", near.as_str())];
+        let rounded = b.replace("$101.5 billion", "$100.04 billion");
+        let files = [
+            ("claims/a.yaml", a.as_str()),
+            ("claims/b.yaml", rounded.as_str()),
+        ];
         assert_eq!(run(&PeriodDrift, &files, &[]).len(), 1);
+        let touching = b.replace("$101.5 billion", "$100.1 billion");
+        let files = [
+            ("claims/a.yaml", a.as_str()),
+            ("claims/b.yaml", touching.as_str()),
+        ];
+        assert!(
+            run(&PeriodDrift, &files, &[]).is_empty(),
+            "100.0 and 100.1 only touch"
+        );
     }
 
     #[test]
     fn a_fiscal_year_reported_as_the_calendar_year_names_both_readings() {
         let a = file("Daily", "2025-08-01", None, &["{id: fy, entity: Microsoft, metric: capex, period: fiscal 2025, status: actual, value: $88 billion}"]);
         let b = file("Weekly", "2025-08-05", None, &["{id: cy, entity: Microsoft, metric: capex, period: 2025, status: actual, value: $88 billion}"]);
-        let findings = run(&PeriodDrift, &[("claims/a.yaml", &a), ("claims/b.yaml", &b)], &[]);
+        let findings = run(
+            &PeriodDrift,
+            &[("claims/a.yaml", &a), ("claims/b.yaml", &b)],
+            &[],
+        );
         assert_eq!(findings.len(), 1, "{findings:?}");
         let m = &findings[0].message;
-        assert!(m.contains("a fiscal period (2024-07-01..2025-06-30) and a calendar one (2025)"), "{m}");
+        assert!(
+            m.contains("a fiscal period (2024-07-01..2025-06-30) and a calendar one (2025)"),
+            "{m}"
+        );
     }
 
     #[test]
     fn a_figure_to_date_reported_as_a_quarter() {
         let a = file("Daily", "2025-07-20", None, &["{id: ytd, entity: Amazon, metric: capex, period: so far this year, status: actual, value: $40 billion}"]);
         let b = file("Weekly", "2025-08-01", None, &["{id: q2, entity: Amazon, metric: capex, period: Q2 2025, status: actual, value: $40 billion}"]);
-        let findings = run(&PeriodDrift, &[("claims/a.yaml", &a), ("claims/b.yaml", &b)], &[]);
+        let findings = run(
+            &PeriodDrift,
+            &[("claims/a.yaml", &a), ("claims/b.yaml", &b)],
+            &[],
+        );
         assert_eq!(findings.len(), 1, "{findings:?}");
-        assert!(findings[0].message.contains("a figure to date (2025-01-01..2025-07-20)"), "{}", findings[0].message);
+        assert!(
+            findings[0]
+                .message
+                .contains("a figure to date (2025-01-01..2025-07-20)"),
+            "{}",
+            findings[0].message
+        );
         let other = b.replace("$40 billion", "$25 billion");
-        assert!(run(&PeriodDrift, &[("claims/a.yaml", &a), ("claims/b.yaml", &other)], &[]).is_empty());
+        assert!(run(
+            &PeriodDrift,
+            &[("claims/a.yaml", &a), ("claims/b.yaml", &other)],
+            &[]
+        )
+        .is_empty());
     }
 
     #[test]
     fn counts_at_two_moments_are_no_drift() {
         let a = file("Daily", "2025-03-01", None, &["{id: a, entity: Amazon, metric: deal_value, as_of: 2025-03-01, status: actual, value: $10 billion}"]);
         let b = file("Weekly", "2025-03-02", None, &["{id: b, entity: Amazon, metric: deal_value, as_of: 2025-03-02, status: actual, value: $10 billion}"]);
-        assert!(run(&PeriodDrift, &[("claims/a.yaml", &a), ("claims/b.yaml", &b)], &[]).is_empty());
+        assert!(run(
+            &PeriodDrift,
+            &[("claims/a.yaml", &a), ("claims/b.yaml", &b)],
+            &[]
+        )
+        .is_empty());
     }
 
     #[test]

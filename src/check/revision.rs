@@ -8,11 +8,11 @@
 //!
 //! A chain is one author's figures (see [`crate::chain`]: a plan is the entity's, a forecast its
 //! forecaster's). In publication order, a figure that states the same number as the current
-//! version (within tolerance, see [`super::same_figure`]) repeats it; one that states another
+//! version (see [`super::same_number`]: "3.2%" repeats "3.2%", "3.3%" does not) repeats it; one that states another
 //! number at least the revision gap later is a new version; one that differs within the gap is
 //! not a revision (two figures at once are for `contradiction` to judge).
 
-use super::{attribution, days_apart, finding, same_figure, tolerance, Check, Context};
+use super::{attribution, days_apart, finding, same_number, tolerance, Check, Context};
 use crate::chain::chains;
 use crate::engine::show_amount;
 use crate::finding::{Finding, Kind};
@@ -64,7 +64,7 @@ impl Check for Revision {
                         if amount.unit != stated.unit {
                             continue;
                         }
-                        if same_figure(amount, stated, tolerance(cx, i, current.first())) {
+                        if same_number(amount, stated, tolerance(cx, i, current.first())) {
                             current.claims.push(i);
                         } else if days_apart(cx, current.last(), i) >= gap {
                             versions.push(Version { claims: vec![i] });
@@ -90,7 +90,7 @@ impl Check for Revision {
                         .collect();
                     let latest = versions.last().map(Version::first).unwrap_or(chain[0]);
                     let message = format!(
-                        "{} {} {} revised {} time{}: {}; the latest, {}, is the one to use (versions differ by more than the tolerance of {}% and are at least {gap} days apart)",
+                        "{} {} {} revised {} time{}: {}; the latest, {}, is the one to use (each version states another number, at least {gap} days after the one before; tolerance {}% for figures converted from another currency)",
                         group.key.entity_label(),
                         group.key.metric,
                         group.key.period_label(),
@@ -147,7 +147,12 @@ mod tests {
         let d = file("Daily", "2026-01-10", None, &["{id: v72, entity: Amazon, metric: capex, period: 2026, status: plan, value: $72 billion}"]);
         let findings = run(
             &Revision,
-            &[("claims/d.yaml", &d), ("claims/a.yaml", &a), ("claims/c.yaml", &c), ("claims/b.yaml", &b)],
+            &[
+                ("claims/d.yaml", &d),
+                ("claims/a.yaml", &a),
+                ("claims/c.yaml", &c),
+                ("claims/b.yaml", &b),
+            ],
             &[],
         );
         assert_eq!(findings.len(), 1, "{findings:?}");
@@ -155,7 +160,11 @@ mod tests {
         assert_eq!(findings[0].versions, vec!["v60", "v66", "v72"]);
         let m = &findings[0].message;
         assert!(m.contains("revised 2 times"), "{m}");
-        let (p60, p66, p72) = (m.find("59.5e9").unwrap(), m.find("65.5e9").unwrap(), m.find("71.5e9").unwrap());
+        let (p60, p66, p72) = (
+            m.find("59.5e9").unwrap(),
+            m.find("65.5e9").unwrap(),
+            m.find("71.5e9").unwrap(),
+        );
         assert!(p60 < p66 && p66 < p72, "{m}");
     }
 
@@ -166,7 +175,10 @@ mod tests {
         let files = [("claims/a.yaml", a.as_str()), ("claims/b.yaml", b.as_str())];
         assert!(run(&Revision, &files, &[]).is_empty());
         let same = b.replace("World Bank", "IMF");
-        let files = [("claims/a.yaml", a.as_str()), ("claims/b.yaml", same.as_str())];
+        let files = [
+            ("claims/a.yaml", a.as_str()),
+            ("claims/b.yaml", same.as_str()),
+        ];
         assert_eq!(run(&Revision, &files, &[]).len(), 1);
     }
 

@@ -1,5 +1,5 @@
 //! One chart per entity and metric, drawn as SVG by `plotters`: periods along the time axis as
-//! shaded spans, each source's figure as an interval bar (lo..hi, so rounding, approximation and
+//! shaded spans, each source's figure as an interval bar (the stated figure, so rounding and
 //! vagueness show as height) coloured by verdict, the best estimate of each period as a black
 //! line with a diamond, and revisions as amber arrows from the newer figure to the older one.
 //!
@@ -219,7 +219,9 @@ fn chartable(row: &Row) -> Result<Mark<'_>, String> {
     if row.verdict == "relation" {
         return Err("a relation (no figure of its own)".into());
     }
-    let (Some(lo), Some(hi)) = (row.lo, row.hi) else {
+    // The bar spans the figure the words state: "up to $200 billion" is drawn at 200 billion,
+    // not from zero.
+    let (Some(lo), Some(hi)) = (row.stated_lo, row.stated_hi) else {
         return Err("no readable figure".into());
     };
     let (Some(start), Some(end)) = (row.start.as_deref(), row.end.as_deref()) else {
