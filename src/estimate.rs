@@ -187,7 +187,9 @@ fn ballot(
                 .unwrap_or_else(|| rules.tolerance(&claim.metric));
             // A figure votes for what it states: "up to $200 billion" for 200 billion, not for
             // everything down to zero.
-            let (lo, hi) = widen(a.stated_lo, a.stated_hi, t);
+            // Half the tolerance on each side: two votes meet when their figures are no further
+            // apart than the tolerance, as `check::disagree` judges them.
+            let (lo, hi) = widen(a.stated_lo, a.stated_hi, t / 2.0);
             (i, lo, hi, origin_of_source[claim.source])
         })
         .collect::<Vec<Vote>>();

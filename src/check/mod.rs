@@ -207,10 +207,14 @@ pub(crate) fn disagree(a: &Amount, b: &Amount, tolerance: f64) -> bool {
         return false;
     }
     let ((alo, ahi), (blo, bhi)) = match in_one_currency(a, b) {
-        Some((x, y)) => (widen(x.lo, x.hi, tolerance), widen(y.lo, y.hi, tolerance)),
-        None => (a.widened(tolerance), b.widened(tolerance)),
+        Some((x, y)) => ((x.lo, x.hi), (y.lo, y.hi)),
+        None => ((a.lo, a.hi), (b.lo, b.hi)),
     };
-    ahi < blo || bhi < alo
+    let gap = alo.max(blo) - ahi.min(bhi);
+    let size = [alo, ahi, blo, bhi]
+        .iter()
+        .fold(0.0_f64, |m, v| m.max(v.abs()));
+    gap > tolerance * size
 }
 
 /// Both figures as they were in the one currency both were converted from, if they were.
