@@ -16,6 +16,12 @@ pub(crate) fn unspaced(c: char) -> bool {
 }
 
 /// Whether a character is a letter or digit of a script that separates words with spaces.
+/// Whether a character is a Han ideograph or kana: text in these scripts may set digits off with
+/// spaces for looks alone (`截至 2025 年 12 月 31 日`).
+pub(crate) fn ideographic(c: char) -> bool {
+    matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF)
+}
+
 pub(crate) fn spaced_alnum(c: char) -> bool {
     c.is_alphanumeric() && !unspaced(c)
 }

@@ -16,7 +16,7 @@ mod unit_mismatch;
 mod unreadable;
 
 use crate::claim::{Claim, Corpus};
-use crate::engine::{explain, widen, Amount, InCurrency, Reading, Reconciled};
+use crate::engine::{explain, Amount, InCurrency, Reading, Reconciled};
 use crate::estimate::{Estimate, Reliability};
 use crate::finding::{Finding, Kind, Location};
 use crate::relation::Evaluation;

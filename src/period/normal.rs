@@ -1,7 +1,8 @@
 //! The text of a period as the readers see it: characters unified (dashes, apostrophes, spaces,
-//! full-width forms, a language's own digits), invisible ones dropped, punctuation around it
-//! trimmed, with a map back to the original text.
+//! full-width forms, a language's own digits), invisible ones dropped, spaces between digits and
+//! ideographs dropped, punctuation around it trimmed, with a map back to the original text.
 
+use crate::script::ideographic;
 use std::collections::HashMap;
 
 /// One character as the reader sees it: dashes, apostrophes, spaces and full-width forms unified.
@@ -88,6 +89,13 @@ pub(crate) fn normalise(original: &str, digits: &HashMap<char, char>) -> Normal 
                     last.2 = end;
                     continue;
                 }
+            }
+        }
+        // A space between a digit and an ideograph is typography, not a word break.
+        if let [.., (before, ..), (' ', ..)] = chars.as_slice() {
+            let (a, b) = (*before, c);
+            if (a.is_ascii_digit() && ideographic(b)) || (ideographic(a) && b.is_ascii_digit()) {
+                chars.pop();
             }
         }
         chars.push((c, i, end));
