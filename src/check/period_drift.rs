@@ -16,13 +16,17 @@
 //! periods of the same length (a year with a year, a fiscal year with a calendar year, a quarter
 //! with a quarter), and a span to date with the periods it holds or lies in. Not compared: a
 //! vague amount ("tens of billions") or a stated range wider than 10% of its figure, which meets
-//! the figures of many periods without being any of them; and counts at two moments (`as_of`),
-//! which move from day to day.
+//! the figures of many periods without being any of them; counts at two moments (`as_of`),
+//! which move from day to day; and two periods whose figures a stated growth between them
+//! confirms ("+0.1%" with 55.3 million in both years).
 
 use super::{attribution, finding, same_number, tolerance, Check, Context};
+use crate::claim::Relation;
 use crate::engine::{own_period, show_amount, GroupKey};
 use crate::finding::{Finding, Kind};
 use crate::period::{label, Period, PeriodKind};
+use crate::relation::Outcome;
+use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
@@ -187,6 +191,58 @@ fn why(x: &Period, y: &Period) -> Option<String> {
     ))
 }
 
+/// The periods of one entity and metric whose figures a stated growth between them confirms:
+/// "+0.1% on 2024" with 55.3 million in both years says the two years really had the same
+/// figure, so that figure is not misdated. Keyed by entity, counterparty, metric and the two
+/// spans (earlier first), whatever family the figures were taken from.
+fn confirmed_pairs<'a>(cx: &Context<'a, '_>) -> HashSet<Span<'a>> {
+    let groups = &cx.reconciled.groups;
+    let mut group_of = vec![usize::MAX; cx.corpus.claims.len()];
+    for (g, group) in groups.iter().enumerate() {
+        for &i in &group.claims {
+            group_of[i] = g;
+        }
+    }
+    cx.relations
+        .iter()
+        .filter(|e| e.outcome == Outcome::Holds)
+        .filter(|e| {
+            matches!(
+                cx.corpus.claims[e.claim].relation.as_deref(),
+                Some(Relation::Growth { .. })
+            )
+        })
+        .filter_map(|e| match e.used.as_slice() {
+            [from, to] => {
+                let a = &groups.get(group_of[*from.first()?])?.key;
+                let b = &groups.get(group_of[*to.first()?])?.key;
+                Some(span(a, b))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Two groups' entity, counterparty, metric and spans, the earlier span first.
+type Span<'a> = (
+    &'a str,
+    Option<&'a str>,
+    &'a str,
+    (NaiveDate, NaiveDate),
+    (NaiveDate, NaiveDate),
+);
+
+fn span<'a>(a: &'a GroupKey, b: &'a GroupKey) -> Span<'a> {
+    let (x, y) = ((a.start, a.end), (b.start, b.end));
+    (
+        &a.entity,
+        a.counterparty.as_deref(),
+        &a.metric,
+        x.min(y),
+        x.max(y),
+    )
+}
+
 impl Check for PeriodDrift {
     fn kind(&self) -> Kind {
         Kind::PeriodDrift
@@ -206,6 +262,7 @@ impl Check for PeriodDrift {
             .collect();
         order.sort_by(|&a, &b| bucket(a).cmp(&bucket(b)));
         let buckets: Vec<&[usize]> = order.chunk_by(|&a, &b| bucket(a) == bucket(b)).collect();
+        let confirmed = confirmed_pairs(cx);
         let readings = &cx.reconciled.readings;
         buckets
             .par_iter()
@@ -247,7 +304,7 @@ impl Check for PeriodDrift {
                 for (n, &ga) in keys.iter().enumerate() {
                     for (m, &gb) in keys.iter().enumerate().skip(n + 1) {
                         let (a, b) = (&groups[ga].key, &groups[gb].key);
-                        if !comparable(a, b) {
+                        if !comparable(a, b) || confirmed.contains(&span(a, b)) {
                             continue;
                         }
                         // One finding per pair of periods: the first pair of claims that match.
@@ -450,6 +507,27 @@ mod tests {
             &[]
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_growth_that_holds_confirms_the_same_figure_in_two_years() {
+        let a = file("Daily", "2025-09-05", None, &["{id: y24, entity: Amazon, metric: capex, period: 2024, status: actual, value: $55.3 billion}"]);
+        let b = file("Weekly", "2026-01-14", None, &[
+            "{id: y25, entity: Amazon, metric: capex, period: last year, status: actual, value: $55.3 billion}",
+            "{id: grew, entity: Amazon, metric: capex, period: last year, status: actual, growth: {from: 2024, factor: 1.001}}",
+        ]);
+        let files = [("claims/a.yaml", a.as_str()), ("claims/b.yaml", b.as_str())];
+        assert!(run(&PeriodDrift, &files, &[]).is_empty());
+        let without = b.replace("factor: 1.001", "factor: 1.5");
+        let files = [
+            ("claims/a.yaml", a.as_str()),
+            ("claims/b.yaml", without.as_str()),
+        ];
+        assert_eq!(
+            run(&PeriodDrift, &files, &[]).len(),
+            1,
+            "a growth that fails confirms nothing"
+        );
     }
 
     #[test]
