@@ -579,6 +579,12 @@ fn read(cli: &Cli, what: &ReadCommand, out: &mut dyn Write) -> Result<i32, CliEr
             Ok(f) => {
                 writeln!(out, "value:  {}", show_number(f.value))?;
                 writeln!(out, "lo..hi: {}..{}", show_number(f.lo), show_number(f.hi))?;
+                writeln!(
+                    out,
+                    "stated: {}..{}",
+                    show_number(f.stated.0),
+                    show_number(f.stated.1)
+                )?;
                 writeln!(out, "unit:   {}", f.unit.as_deref().unwrap_or("(none)"))?;
                 writeln!(out, "approx: {}", approx_name(f.approx))?;
                 if let Some(s) = &f.scale_ambiguity {
