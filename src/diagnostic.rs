@@ -143,6 +143,54 @@ pub fn did_you_mean<'a>(
     near_name(word, candidates).map(|n| format!("did you mean `{n}`?"))
 }
 
+/// Turns a YAML or shape error into a diagnostic, with a near name for unknown keys and words.
+pub(crate) fn yaml_error(file: &str, text: &str, error: &serde_saphyr::Error) -> Diagnostic {
+    let raw = error.without_snippet().to_string();
+    let message = strip_position(&raw);
+    let (line, column) = error
+        .location()
+        .map(|l| (l.line() as usize, l.column() as usize))
+        .unwrap_or((0, 0));
+    let (message, help) = explain_serde_message(message);
+    if line == 0 {
+        Diagnostic::whole_file(file, message).with_help(help)
+    } else {
+        Diagnostic::at(file, text, line, column, message).with_help(help)
+    }
+}
+
+fn strip_position(message: &str) -> &str {
+    match message.rfind(" at line ") {
+        Some(i) if message[i..].contains(", column ") => &message[..i],
+        _ => message,
+    }
+}
+
+/// Rewords serde's "unknown field `x`, expected one of a, b" and suggests the near name.
+fn explain_serde_message(message: &str) -> (String, Option<String>) {
+    for (prefix, what) in [("unknown field `", "key"), ("unknown variant `", "value")] {
+        if let Some(rest) = message.strip_prefix(prefix) {
+            if let Some((word, tail)) = rest.split_once('`') {
+                let expected: Vec<&str> = tail
+                    .trim_start_matches(',')
+                    .trim()
+                    .trim_start_matches("expected one of")
+                    .trim_start_matches("expected")
+                    .split(',')
+                    .map(|s| s.trim().trim_matches('`'))
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                let text = format!(
+                    "unknown {what} `{word}`; expected one of: {}",
+                    expected.join(", ")
+                );
+                return (text, did_you_mean(word, expected.iter().copied()));
+            }
+        }
+    }
+    (message.to_string(), None)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,5 +224,13 @@ mod tests {
     fn underline_survives_a_column_past_the_end() {
         let d = Diagnostic::at("f", "ab", 1, 40, "x");
         assert!(d.render().contains("f:1:40"));
+    }
+
+    #[test]
+    fn serde_messages_get_suggestions() {
+        let (m, h) = explain_serde_message("unknown field `valeu`, expected one of `id`, `value`");
+        assert_eq!(m, "unknown key `valeu`; expected one of: id, value");
+        assert_eq!(h.as_deref(), Some("did you mean `value`?"));
+        assert_eq!(strip_position("bad at line 3, column 4"), "bad");
     }
 }

@@ -24,3 +24,4 @@ pub mod render;
 pub mod report;
 pub mod rules;
 mod script;
+pub mod sentences;

@@ -5,10 +5,11 @@
 //! mean". This module sees texts, never the file system.
 
 use crate::claim::{Claim, Corpus, CorpusFile, Located, Relation, Source, Status, Waiver};
+use crate::diagnostic::yaml_error;
 use crate::diagnostic::{did_you_mean, Diagnostic};
 use crate::finding::{Kind, Location};
 use crate::period::Published;
-use crate::rules::{parse_fraction, Rules};
+use crate::rules::Rules;
 use rayon::prelude::*;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
@@ -50,6 +51,19 @@ impl<'de> Deserialize<'de> for Scalar {
         }
         d.deserialize_any(V)
     }
+}
+
+/// Parses a fraction written as `3/4`, `0.75` or `75%`.
+pub fn parse_fraction(s: &Scalar) -> Option<f64> {
+    let t = s.0.trim();
+    if let Some(p) = t.strip_suffix('%') {
+        return p.trim().parse::<f64>().ok().map(|v| v / 100.0);
+    }
+    if let Some((a, b)) = t.split_once('/') {
+        let (a, b) = (a.trim().parse::<f64>().ok()?, b.trim().parse::<f64>().ok()?);
+        return (b != 0.0).then(|| a / b);
+    }
+    t.parse().ok()
 }
 
 /// `entity:` is one name or a list (an aggregate).
@@ -192,54 +206,6 @@ fn yaml_options() -> serde_saphyr::Options {
     let mut options = serde_saphyr::Options::default();
     options.budget = Some(budget);
     options
-}
-
-/// Turns a YAML or shape error into a diagnostic, with a near name for unknown keys and words.
-pub(crate) fn yaml_error(file: &str, text: &str, error: &serde_saphyr::Error) -> Diagnostic {
-    let raw = error.without_snippet().to_string();
-    let message = strip_position(&raw);
-    let (line, column) = error
-        .location()
-        .map(|l| (l.line() as usize, l.column() as usize))
-        .unwrap_or((0, 0));
-    let (message, help) = explain_serde_message(message);
-    if line == 0 {
-        Diagnostic::whole_file(file, message).with_help(help)
-    } else {
-        Diagnostic::at(file, text, line, column, message).with_help(help)
-    }
-}
-
-fn strip_position(message: &str) -> &str {
-    match message.rfind(" at line ") {
-        Some(i) if message[i..].contains(", column ") => &message[..i],
-        _ => message,
-    }
-}
-
-/// Rewords serde's "unknown field `x`, expected one of a, b" and suggests the near name.
-fn explain_serde_message(message: &str) -> (String, Option<String>) {
-    for (prefix, what) in [("unknown field `", "key"), ("unknown variant `", "value")] {
-        if let Some(rest) = message.strip_prefix(prefix) {
-            if let Some((word, tail)) = rest.split_once('`') {
-                let expected: Vec<&str> = tail
-                    .trim_start_matches(',')
-                    .trim()
-                    .trim_start_matches("expected one of")
-                    .trim_start_matches("expected")
-                    .split(',')
-                    .map(|s| s.trim().trim_matches('`'))
-                    .filter(|s| !s.is_empty())
-                    .collect();
-                let text = format!(
-                    "unknown {what} `{word}`; expected one of: {}",
-                    expected.join(", ")
-                );
-                return (text, did_you_mean(word, expected.iter().copied()));
-            }
-        }
-    }
-    (message.to_string(), None)
 }
 
 fn is_valid_id(id: &str) -> bool {
@@ -767,7 +733,7 @@ mod tests {
     #[test]
     fn an_id_used_twice_in_one_file_names_the_first_use() {
         let text = "source: {publisher: Daily, published: 2025-02-07, lang: en}\nclaims:\n  - {id: a, entity: Amazon, metric: capex, period: 2025, value: $1 billion}\n  - {id: a, entity: Amazon, metric: capex, period: 2025, value: $2 billion}\n";
-        let rules = crate::check::testing::bundled_rules();
+        let rules = crate::rules::testing::bundled_rules();
         let files = vec![ClaimText {
             path: "claims/a.yaml".into(),
             text: text.into(),
@@ -777,13 +743,5 @@ mod tests {
         assert_eq!(errors.len(), 1, "{errors:?}");
         let shown = format!("{:?}", errors[0]);
         assert!(shown.contains("also used at claims/a.yaml:3:"), "{shown}");
-    }
-
-    #[test]
-    fn serde_messages_get_suggestions() {
-        let (m, h) = explain_serde_message("unknown field `valeu`, expected one of `id`, `value`");
-        assert_eq!(m, "unknown key `valeu`; expected one of: id, value");
-        assert_eq!(h.as_deref(), Some("did you mean `value`?"));
-        assert_eq!(strip_position("bad at line 3, column 4"), "bad");
     }
 }

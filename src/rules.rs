@@ -6,13 +6,13 @@
 //! (`lang/common/` is shared by all).
 //! Several directories may be given: later ones add to, or override, earlier ones.
 
+use crate::diagnostic::yaml_error;
 use crate::diagnostic::{did_you_mean, Diagnostic};
-use crate::extract::{SentenceLang, SentenceLangFile};
 use crate::figure::{FigureLang, FigureLangFile};
 use crate::finding::{Kind, Severity};
 use crate::fx::FxTable;
-use crate::load::{yaml_error, Scalar};
 use crate::period::{FiscalCalendar, PeriodLang, PeriodLangFile};
+use crate::sentences::{SentenceLang, SentenceLangFile};
 use rayon::prelude::*;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
@@ -473,15 +473,57 @@ fn alias_index(entities: &BTreeMap<String, Entity>, errors: &mut Vec<Diagnostic>
     index
 }
 
-/// Parses a fraction written as `3/4`, `0.75` or `75%`.
-pub fn parse_fraction(s: &Scalar) -> Option<f64> {
-    let t = s.0.trim();
-    if let Some(p) = t.strip_suffix('%') {
-        return p.trim().parse::<f64>().ok().map(|v| v / 100.0);
+/// The bundled rules, read for the library's own tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::{Rules, RulesText};
+
+    /// The bundled rules directory, read for tests.
+    pub(crate) fn bundled_rules() -> Rules {
+        Rules::parse(&bundled_texts()).unwrap_or_else(|e| panic!("bundled rules: {e:?}"))
     }
-    if let Some((a, b)) = t.split_once('/') {
-        let (a, b) = (a.trim().parse::<f64>().ok()?, b.trim().parse::<f64>().ok()?);
-        return (b != 0.0).then(|| a / b);
+
+    /// The bundled rules files, in the order the command line reads them.
+    fn bundled_texts() -> Vec<RulesText> {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/rules");
+        let mut files = Vec::new();
+        collect(
+            std::path::Path::new(root),
+            std::path::Path::new(root),
+            &mut files,
+        );
+        files.sort_by(|a, b| a.relative.cmp(&b.relative));
+        files
     }
-    t.parse().ok()
+
+    fn collect(root: &std::path::Path, dir: &std::path::Path, out: &mut Vec<RulesText>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                collect(root, &path, out);
+            } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+                let relative = path
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                out.push(RulesText {
+                    relative,
+                    display: path.display().to_string(),
+                    text: std::fs::read_to_string(&path).unwrap(),
+                });
+            }
+        }
+    }
+
+    /// The bundled rules and one more rules file, as a test's overlay.
+    pub(crate) fn rules_with(overlay: &str) -> Rules {
+        let mut files = bundled_texts();
+        files.push(RulesText {
+            relative: "zz-overlay.yaml".into(),
+            display: "overlay.yaml".into(),
+            text: overlay.into(),
+        });
+        Rules::parse(&files).unwrap_or_else(|e| panic!("rules with overlay: {e:?}"))
+    }
 }

@@ -4,7 +4,7 @@
 
 mod common;
 
-use crosscheck::render::html;
+use crosscheck::render::{html, people};
 use crosscheck::report::Report;
 use scraper::{Html, Selector};
 use std::collections::BTreeSet;
@@ -223,9 +223,9 @@ fn text_is_escaped() {
 
 #[test]
 fn anchors_are_distinct_and_valid() {
-    let a = html::anchor("a b");
-    let b = html::anchor("a_b");
-    let c = html::anchor("東京");
+    let a = people::anchor("a b");
+    let b = people::anchor("a_b");
+    let c = people::anchor("東京");
     assert_ne!(a, b);
     for x in [&a, &b, &c] {
         assert!(x

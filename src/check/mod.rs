@@ -302,62 +302,13 @@ pub(crate) mod testing {
     use super::*;
     use crate::engine::reconcile;
     use crate::load::{load, ClaimText};
-    use crate::rules::{Rules, RulesText};
-
-    /// The bundled rules directory, read for tests.
-    pub fn bundled_rules() -> Rules {
-        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/rules");
-        let mut files = Vec::new();
-        collect(
-            std::path::Path::new(root),
-            std::path::Path::new(root),
-            &mut files,
-        );
-        files.sort_by(|a, b| a.relative.cmp(&b.relative));
-        Rules::parse(&files).unwrap_or_else(|e| panic!("bundled rules: {e:?}"))
-    }
-
-    fn collect(root: &std::path::Path, dir: &std::path::Path, out: &mut Vec<RulesText>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                collect(root, &path, out);
-            } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
-                let relative = path
-                    .strip_prefix(root)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                out.push(RulesText {
-                    relative,
-                    display: path.display().to_string(),
-                    text: std::fs::read_to_string(&path).unwrap(),
-                });
-            }
-        }
-    }
+    use crate::rules::testing::bundled_rules;
+    pub(crate) use crate::rules::testing::rules_with;
+    use crate::rules::Rules;
 
     /// Claims files given as `(path, yaml)`, loaded with the bundled rules.
     pub fn corpus(files: &[(&str, &str)]) -> (Rules, Corpus) {
         corpus_with(bundled_rules(), files)
-    }
-
-    /// The bundled rules and one more rules file, as a test's overlay.
-    pub fn rules_with(overlay: &str) -> Rules {
-        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/rules");
-        let mut files = Vec::new();
-        collect(
-            std::path::Path::new(root),
-            std::path::Path::new(root),
-            &mut files,
-        );
-        files.sort_by(|a, b| a.relative.cmp(&b.relative));
-        files.push(RulesText {
-            relative: "zz-overlay.yaml".into(),
-            display: "overlay.yaml".into(),
-            text: overlay.into(),
-        });
-        Rules::parse(&files).unwrap_or_else(|e| panic!("rules with overlay: {e:?}"))
     }
 
     fn corpus_with(rules: Rules, files: &[(&str, &str)]) -> (Rules, Corpus) {

@@ -11,9 +11,9 @@
 //! * a range read right after a `changes.from` word is a change, two figures: `de 11 a 17
 //!   millones` is 11 and 17 million, `с 400 до 600` is 400 and 600 (`entre 11 y 17` stays one).
 
-use super::sentences::SentenceLang;
 use crate::figure::{read_figure, Approx, Figure, FigureLang};
 use crate::script::{spaced_alnum, unspaced};
+use crate::sentences::SentenceLang;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;

@@ -28,10 +28,9 @@
 mod filter;
 mod guess;
 mod render;
-mod sentences;
 
+pub use crate::sentences::{split_sentences, SentenceLang, SentenceLangFile};
 pub use render::render_yaml;
-pub use sentences::{split_sentences, SentenceLang, SentenceLangFile};
 
 use crate::claim::Status;
 use crate::figure::{find_figures, Figure};

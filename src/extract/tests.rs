@@ -29,8 +29,8 @@ fn slugs_keep_ascii_letters_and_digits() {
 }
 
 mod sentence_rules {
-    use crate::extract::sentences::{skip_list_marker, SentenceLang, SentenceLangFile};
     use crate::extract::split_sentences;
+    use crate::sentences::{skip_list_marker, SentenceLang, SentenceLangFile};
 
     fn lang(yaml: &str) -> SentenceLang {
         let common: SentenceLangFile = serde_saphyr::from_str(

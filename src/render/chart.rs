@@ -7,7 +7,7 @@
 //! (linking to the claim's table row) with a `<title>` (shown on hover): plotters draws, the only
 //! markup added here is that link and title, built by `maud`, which escapes the text.
 
-use super::claimreview::in_words;
+use super::people::{in_words, short};
 use crate::report::{GroupReport, Row};
 use chrono::{Datelike, NaiveDate};
 use maud::{html, PreEscaped};
@@ -198,20 +198,6 @@ fn scale(unit: &str, max: f64) -> (f64, String) {
         }
     }
     (1.0, unit.to_string())
-}
-
-/// A number with at most four significant digits, no trailing zeros.
-pub fn short(v: f64) -> String {
-    if v == 0.0 {
-        return "0".into();
-    }
-    let digits = (3 - v.abs().log10().floor() as i32).clamp(0, 6) as usize;
-    let s = format!("{v:.digits$}");
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    }
 }
 
 /// Whether a row can go on a chart, or why not.

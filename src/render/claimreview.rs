@@ -18,6 +18,7 @@
 //!
 //! Groups without a best estimate (no readable figure) and relations are not reviewed.
 
+use super::people::{anchor, in_words, publisher};
 use crate::report::{GroupReport, Report, Row};
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
@@ -56,36 +57,6 @@ fn entity(g: &GroupReport) -> String {
     match &g.counterparty {
         Some(c) => format!("{} ↔ {c}", g.entity),
         None => g.entity.clone(),
-    }
-}
-
-/// A figure in words: `200 billion USD`, `8.5 GW`, `3 %`.
-pub fn in_words(value: f64, unit: &str) -> String {
-    let n = super::chart::short;
-    let big: &[(f64, &str)] = &[(1e12, "trillion"), (1e9, "billion"), (1e6, "million")];
-    match unit {
-        "W" => {
-            for (d, p) in [(1e12, "TW"), (1e9, "GW"), (1e6, "MW"), (1e3, "kW")] {
-                if value.abs() >= d {
-                    return format!("{} {p}", n(value / d));
-                }
-            }
-            format!("{} W", n(value))
-        }
-        "%" => format!("{}%", n(value)),
-        _ => {
-            let unit = if unit.is_empty() {
-                String::new()
-            } else {
-                format!(" {unit}")
-            };
-            for (d, word) in big {
-                if value.abs() >= *d {
-                    return format!("{} {word}{unit}", n(value / d));
-                }
-            }
-            format!("{}{unit}", n(value))
-        }
     }
 }
 
@@ -203,10 +174,7 @@ fn review(
     let mut review = Map::new();
     review.insert("@type".into(), json!("ClaimReview"));
     if let (Some(base), Some(claim)) = (base_url, g.claims.first()) {
-        review.insert(
-            "url".into(),
-            json!(format!("{base}#{}", super::html::anchor(claim))),
-        );
+        review.insert("url".into(), json!(format!("{base}#{}", anchor(claim))));
     }
     review.insert("claimReviewed".into(), json!(claim_reviewed));
     review.insert("datePublished".into(), json!(date));
@@ -247,23 +215,10 @@ fn appearance(r: &Row) -> Value {
     work.insert("inLanguage".into(), json!(r.lang));
     work.insert(
         "publisher".into(),
-        json!({"@type": "Organization", "name": super::html::publisher(&r.source)}),
+        json!({"@type": "Organization", "name": publisher(&r.source)}),
     );
     if let Some(q) = &r.quote {
         work.insert("text".into(), json!(q));
     }
     Value::Object(work)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn figures_in_words() {
-        assert_eq!(in_words(2e11, "USD"), "200 billion USD");
-        assert_eq!(in_words(8.5e9, "W"), "8.5 GW");
-        assert_eq!(in_words(3.0, "%"), "3%");
-        assert_eq!(in_words(30000.0, ""), "30000");
-    }
 }

@@ -6,29 +6,13 @@
 //! [`super::chart`] (plotters).
 
 use super::chart::{self, verdict_hex, Revision, VERDICTS};
+use super::people::{anchor, publisher};
 use crate::finding::{Finding, Kind, Severity};
 use crate::report::{GroupReport, RelationReport, Report, Row, TableRows};
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
-
-/// The anchor of a claim's table row: the id with every character outside `[A-Za-z0-9-]`
-/// written as `_` and its UTF-8 bytes in hex, so that any id gives a distinct, valid anchor.
-pub fn anchor(claim: &str) -> String {
-    let mut out = String::from("claim-");
-    for c in claim.chars() {
-        if c.is_ascii_alphanumeric() || c == '-' {
-            out.push(c);
-        } else {
-            let mut buf = [0; 4];
-            for b in c.encode_utf8(&mut buf).bytes() {
-                out.push_str(&format!("_{b:02x}"));
-            }
-        }
-    }
-    out
-}
 
 fn finding_anchor(i: usize) -> String {
     format!("finding-{}", i + 1)
@@ -518,11 +502,6 @@ fn row_markup(ix: &Index, row: &Row) -> Markup {
             }
         }
     }
-}
-
-/// The publisher part of a row's `source` ("Publisher 2025-02-07").
-pub fn publisher(source: &str) -> &str {
-    source.rsplit_once(' ').map_or(source, |(p, _)| p)
 }
 
 fn finding(ix: &Index, i: usize, f: &Finding, full: bool) -> Markup {

@@ -12,6 +12,7 @@ pub mod json;
 pub mod junit;
 pub mod markdown;
 pub mod parquet;
+pub mod people;
 pub mod sarif;
 pub mod text;
 
